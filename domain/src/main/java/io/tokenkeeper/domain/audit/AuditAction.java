@@ -1,0 +1,21 @@
+package io.tokenkeeper.domain.audit;
+
+/** What happened. The label is what the Audit Log shows; the name is what the database stores. */
+public enum AuditAction {
+    SIGN_IN_SUCCEEDED("Signed in"),
+    SIGN_IN_FAILED("Sign-in failed"),
+    SIGNED_OUT("Signed out"),
+    USER_CREATED("User created"),
+    PROFILE_CHANGED("Profile changed"),
+    PASSWORD_CHANGED("Password changed");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

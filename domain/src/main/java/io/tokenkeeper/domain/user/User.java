@@ -1,0 +1,30 @@
+package io.tokenkeeper.domain.user;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A person who signs in to Tokenkeeper. */
+public record User(
+        UserId id,
+        Username username,
+        DisplayName displayName,
+        @Nullable EmailAddress email,
+        boolean enabled,
+        Set<Privilege> privileges,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public User {
+        privileges = privileges.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(privileges));
+    }
+
+    public boolean has(Privilege privilege) {
+        return privileges.contains(privilege);
+    }
+
+    public boolean isAdministrator() {
+        return has(Privilege.ADMINISTRATOR);
+    }
+}

@@ -1,0 +1,28 @@
+package io.tokenkeeper.domain.user;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Where users live. Implemented by the persistence module. */
+public interface UserStore {
+
+    Optional<User> findById(UserId id);
+
+    /** Looks the username up ignoring case. */
+    Optional<User> findByUsername(String username);
+
+    /** The stored password hash, for signing in and for password changes. */
+    Optional<String> passwordHash(UserId id);
+
+    /**
+     * @throws io.tokenkeeper.domain.base.ConflictException when the username is taken (ignoring case)
+     */
+    User create(NewUser user, Instant now);
+
+    User updateProfile(UserId id, DisplayName displayName, @Nullable EmailAddress email, Instant now);
+
+    void updatePasswordHash(UserId id, String passwordHash, Instant now);
+
+    long count();
+}

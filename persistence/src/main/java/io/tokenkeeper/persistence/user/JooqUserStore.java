@@ -1,0 +1,175 @@
+package io.tokenkeeper.persistence.user;
+
+import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
+import static io.tokenkeeper.persistence.jooq.Tables.USER_PRIVILEGE;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+
+import io.tokenkeeper.domain.base.ConflictException;
+import io.tokenkeeper.domain.base.NotFoundException;
+import io.tokenkeeper.domain.user.DisplayName;
+import io.tokenkeeper.domain.user.EmailAddress;
+import io.tokenkeeper.domain.user.NewUser;
+import io.tokenkeeper.domain.user.Privilege;
+import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.domain.user.UserId;
+import io.tokenkeeper.domain.user.UserStore;
+import io.tokenkeeper.domain.user.Username;
+import io.tokenkeeper.persistence.base.SqlErrors;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/** Users and their privileges in {@code app_user} and {@code user_privilege}. */
+public final class JooqUserStore implements UserStore {
+
+    private static final Field<Set<Privilege>> PRIVILEGES = multiset(
+                    select(USER_PRIVILEGE.PRIVILEGE).from(USER_PRIVILEGE).where(USER_PRIVILEGE.USER_ID.eq(APP_USER.ID)))
+            .convertFrom(rows -> privileges(rows.getValues(USER_PRIVILEGE.PRIVILEGE)))
+            .as("privileges");
+
+    private final DSLContext dsl;
+
+    public JooqUserStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return findOne(APP_USER.ID.eq(id.value()));
+    }
+
+    @Override
+    public Optional<User> findByUsername(String username) {
+        return findOne(lower(APP_USER.USERNAME).eq(DSL.lower(DSL.val(username))));
+    }
+
+    @Override
+    public Optional<String> passwordHash(UserId id) {
+        return dsl.select(APP_USER.PASSWORD_HASH)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(id.value()))
+                .fetchOptional(APP_USER.PASSWORD_HASH);
+    }
+
+    @Override
+    public User create(NewUser user, Instant now) {
+        var at = timestamp(now);
+        long id;
+        try {
+            id = dsl.insertInto(APP_USER)
+                    .columns(
+                            APP_USER.USERNAME,
+                            APP_USER.DISPLAY_NAME,
+                            APP_USER.EMAIL,
+                            APP_USER.PASSWORD_HASH,
+                            APP_USER.ENABLED,
+                            APP_USER.CREATED_AT,
+                            APP_USER.UPDATED_AT)
+                    .values(
+                            user.username().value(),
+                            user.displayName().value(),
+                            user.email() == null ? null : user.email().value(),
+                            user.passwordHash(),
+                            true,
+                            at,
+                            at)
+                    .returningResult(APP_USER.ID)
+                    .fetchSingle(APP_USER.ID);
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e, "app_user_username_key")) {
+                throw new ConflictException("The username " + user.username() + " is already taken.");
+            }
+            throw e;
+        }
+        var insert = dsl.insertInto(
+                USER_PRIVILEGE, USER_PRIVILEGE.USER_ID, USER_PRIVILEGE.PRIVILEGE, USER_PRIVILEGE.GRANTED_AT);
+        for (Privilege privilege : user.privileges()) {
+            insert = insert.values(id, privilege.name(), at);
+        }
+        if (!user.privileges().isEmpty()) {
+            insert.execute();
+        }
+        return findById(new UserId(id)).orElseThrow();
+    }
+
+    @Override
+    public User updateProfile(UserId id, DisplayName displayName, @Nullable EmailAddress email, Instant now) {
+        int updated = dsl.update(APP_USER)
+                .set(APP_USER.DISPLAY_NAME, displayName.value())
+                .set(APP_USER.EMAIL, email == null ? null : email.value())
+                .set(APP_USER.UPDATED_AT, timestamp(now))
+                .where(APP_USER.ID.eq(id.value()))
+                .execute();
+        if (updated == 0) {
+            throw new NotFoundException("This account no longer exists.");
+        }
+        return findById(id).orElseThrow();
+    }
+
+    @Override
+    public void updatePasswordHash(UserId id, String passwordHash, Instant now) {
+        int updated = dsl.update(APP_USER)
+                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.UPDATED_AT, timestamp(now))
+                .where(APP_USER.ID.eq(id.value()))
+                .execute();
+        if (updated == 0) {
+            throw new NotFoundException("This account no longer exists.");
+        }
+    }
+
+    @Override
+    public long count() {
+        return dsl.fetchCount(APP_USER);
+    }
+
+    private Optional<User> findOne(Condition condition) {
+        return dsl.select(
+                        APP_USER.ID,
+                        APP_USER.USERNAME,
+                        APP_USER.DISPLAY_NAME,
+                        APP_USER.EMAIL,
+                        APP_USER.ENABLED,
+                        APP_USER.CREATED_AT,
+                        APP_USER.UPDATED_AT,
+                        PRIVILEGES)
+                .from(APP_USER)
+                .where(condition)
+                .fetchOptional(JooqUserStore::toUser);
+    }
+
+    private static User toUser(Record row) {
+        String email = row.get(APP_USER.EMAIL);
+        return new User(
+                new UserId(row.get(APP_USER.ID)),
+                new Username(row.get(APP_USER.USERNAME)),
+                new DisplayName(row.get(APP_USER.DISPLAY_NAME)),
+                email == null ? null : new EmailAddress(email),
+                row.get(APP_USER.ENABLED),
+                row.get(PRIVILEGES),
+                row.get(APP_USER.CREATED_AT).toInstant(),
+                row.get(APP_USER.UPDATED_AT).toInstant());
+    }
+
+    private static Set<Privilege> privileges(List<String> names) {
+        var privileges = EnumSet.noneOf(Privilege.class);
+        names.forEach(name -> privileges.add(Privilege.valueOf(name)));
+        return privileges;
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

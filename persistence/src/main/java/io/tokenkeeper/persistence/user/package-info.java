@@ -1,0 +1,5 @@
+/** The user store. */
+@NullMarked
+package io.tokenkeeper.persistence.user;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,72 @@
+package io.tokenkeeper.persistence.base;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * A real PostgreSQL for the persistence tests, migrated once per test run. Embedded by default; set
+ * {@code TOKENKEEPER_TEST_DATABASE_URL} (plus {@code _USERNAME} / {@code _PASSWORD}) to use a server instead — its
+ * tables are emptied between tests, so never point it at a database you care about.
+ */
+public final class TestDatabase {
+
+    private static final DataSource DATA_SOURCE = start();
+    private static final DSLContext DSL_CONTEXT = DSL.using(DATA_SOURCE, SQLDialect.POSTGRES);
+
+    private TestDatabase() {}
+
+    public static DSLContext dsl() {
+        return DSL_CONTEXT;
+    }
+
+    public static DataSource dataSource() {
+        return DATA_SOURCE;
+    }
+
+    /** Empties every table, so that each test starts from a fresh schema. */
+    public static void clean() {
+        DSL_CONTEXT.execute("truncate table audit_event, user_privilege, app_user restart identity cascade");
+    }
+
+    private static DataSource start() {
+        var config = new HikariConfig();
+        String url = System.getenv("TOKENKEEPER_TEST_DATABASE_URL");
+        if (url == null || url.isBlank()) {
+            EmbeddedPostgres postgres = startEmbedded();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        } else {
+            config.setJdbcUrl(url);
+            config.setUsername(System.getenv("TOKENKEEPER_TEST_DATABASE_USERNAME"));
+            config.setPassword(System.getenv("TOKENKEEPER_TEST_DATABASE_PASSWORD"));
+        }
+        config.setMaximumPoolSize(30);
+        var dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return dataSource;
+    }
+
+    private static EmbeddedPostgres startEmbedded() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // The JVM is exiting; the temporary cluster goes with it.
+        }
+    }
+}

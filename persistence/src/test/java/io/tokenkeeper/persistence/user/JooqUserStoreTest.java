@@ -1,0 +1,110 @@
+package io.tokenkeeper.persistence.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tokenkeeper.domain.base.ConflictException;
+import io.tokenkeeper.domain.user.DisplayName;
+import io.tokenkeeper.domain.user.EmailAddress;
+import io.tokenkeeper.domain.user.NewUser;
+import io.tokenkeeper.domain.user.Privilege;
+import io.tokenkeeper.domain.user.UserId;
+import io.tokenkeeper.domain.user.Username;
+import io.tokenkeeper.persistence.base.TestDatabase;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JooqUserStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:15:30.123456Z");
+
+    private final JooqUserStore store = new JooqUserStore(TestDatabase.dsl());
+
+    @BeforeEach
+    void clean() {
+        TestDatabase.clean();
+    }
+
+    @Test
+    void creates_a_user_with_privileges_and_reads_it_back_by_id_and_username() {
+        var created = store.create(newUser("Alice", EnumSet.of(Privilege.API_ACCESS)), NOW);
+
+        assertThat(created.username().value()).isEqualTo("Alice");
+        assertThat(created.displayName().value()).isEqualTo("Alice Example");
+        assertThat(created.email()).isEqualTo(new EmailAddress("alice@example.com"));
+        assertThat(created.enabled()).isTrue();
+        assertThat(created.privileges()).containsExactly(Privilege.API_ACCESS);
+        assertThat(created.createdAt()).isEqualTo(NOW.truncatedTo(ChronoUnit.MICROS));
+        assertThat(store.findById(created.id())).contains(created);
+        assertThat(store.findByUsername("alice")).contains(created);
+        assertThat(store.findByUsername("ALICE")).contains(created);
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_user_without_privileges_has_an_empty_set() {
+        var created = store.create(newUser("bob", Set.of()), NOW);
+
+        assertThat(store.findById(created.id()).orElseThrow().privileges()).isEmpty();
+    }
+
+    @Test
+    void refuses_a_username_that_differs_only_in_case() {
+        store.create(newUser("carol", Set.of()), NOW);
+
+        assertThatThrownBy(() -> store.create(newUser("CaRoL", Set.of()), NOW))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("The username CaRoL is already taken.");
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void updates_the_profile_and_the_update_time() {
+        var created = store.create(newUser("dave", Set.of()), NOW);
+        var later = NOW.plusSeconds(60);
+
+        var updated = store.updateProfile(created.id(), DisplayName.of("David"), null, later);
+
+        assertThat(updated.displayName().value()).isEqualTo("David");
+        assertThat(updated.email()).isNull();
+        assertThat(updated.updatedAt()).isEqualTo(later.truncatedTo(ChronoUnit.MICROS));
+        assertThat(updated.createdAt()).isEqualTo(created.createdAt());
+    }
+
+    @Test
+    void replaces_the_password_hash() {
+        var created = store.create(newUser("erin", Set.of()), NOW);
+
+        store.updatePasswordHash(created.id(), "{bcrypt}new-hash", NOW.plusSeconds(1));
+
+        assertThat(store.passwordHash(created.id())).contains("{bcrypt}new-hash");
+    }
+
+    @Test
+    void finds_nothing_for_unknown_ids_and_names() {
+        assertThat(store.findById(new UserId(4242))).isEmpty();
+        assertThat(store.findByUsername("nobody")).isEmpty();
+        assertThat(store.passwordHash(new UserId(4242))).isEmpty();
+    }
+
+    @Test
+    void the_database_refuses_a_malformed_username_even_past_the_domain() {
+        assertThatThrownBy(() -> TestDatabase.dsl()
+                        .execute("insert into app_user (username, display_name, password_hash, created_at, updated_at)"
+                                + " values ('bad name', 'x', 'h', now(), now())"))
+                .hasMessageContaining("app_user_username_format");
+    }
+
+    static NewUser newUser(String username, Set<Privilege> privileges) {
+        return new NewUser(
+                new Username(username),
+                DisplayName.of(username.equals("Alice") ? "Alice Example" : username),
+                new EmailAddress(username.toLowerCase() + "@example.com"),
+                "{bcrypt}hash",
+                privileges);
+    }
+}
