@@ -96,6 +96,36 @@ public final class UserService {
         });
     }
 
+    /** Records that the user signed in to the browser UI. */
+    public void signedIn(Actor actor) {
+        audit.record(AuditEvent.onOwnAccount(actor, AuditAction.SIGN_IN_SUCCEEDED, "Signed in", clock.instant()));
+    }
+
+    /** Records that the user signed out of the browser UI. */
+    public void signedOut(Actor actor) {
+        audit.record(AuditEvent.onOwnAccount(actor, AuditAction.SIGNED_OUT, "Signed out", clock.instant()));
+    }
+
+    /**
+     * Records a failed sign-in. The attempted name is kept only when it is an existing account's: people sometimes
+     * type their password into the username field, and that must not land in the audit trail.
+     */
+    public void signInFailed(String attemptedUsername, String reason, @Nullable String clientAddress) {
+        var user = Username.isWellFormed(attemptedUsername)
+                ? users.findByUsername(attemptedUsername)
+                : Optional.<User>empty();
+        audit.record(new AuditEvent(
+                clock.instant(),
+                null,
+                "unknown",
+                AuditAction.SIGN_IN_FAILED,
+                "user",
+                user.map(found -> Long.toString(found.id().value())).orElse(null),
+                user.map(found -> found.username().value()).orElse("unknown user"),
+                user.isPresent() ? reason : "Unknown username",
+                clientAddress));
+    }
+
     /**
      * On a fresh installation, creates the administrator {@code admin} with API Access and Administrator.
      *

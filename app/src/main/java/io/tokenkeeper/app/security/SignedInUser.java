@@ -1,0 +1,78 @@
+package io.tokenkeeper.app.security;
+
+import io.tokenkeeper.domain.user.Privilege;
+import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.domain.user.UserId;
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The principal kept in the HTTP session after sign-in: the user's id and name and the roles they had then. The
+ * password hash is dropped as soon as the sign-in succeeds.
+ */
+final class SignedInUser implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long userId;
+    private final String username;
+    private final boolean enabled;
+    private final List<SimpleGrantedAuthority> authorities;
+    private @Nullable String passwordHash;
+
+    SignedInUser(User user, String passwordHash) {
+        this.userId = user.id().value();
+        this.username = user.username().value();
+        this.enabled = user.enabled();
+        this.authorities = user.privileges().stream()
+                .map(SignedInUser::role)
+                .map(SimpleGrantedAuthority::new)
+                .toList();
+        this.passwordHash = passwordHash;
+    }
+
+    static String role(Privilege privilege) {
+        return "ROLE_" + privilege.name();
+    }
+
+    UserId userId() {
+        return new UserId(userId);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return authorities;
+    }
+
+    @Override
+    public @Nullable String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInUser[" + username + "]";
+    }
+}

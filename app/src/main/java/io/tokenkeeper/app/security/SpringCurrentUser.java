@@ -1,0 +1,48 @@
+package io.tokenkeeper.app.security;
+
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.tokenkeeper.domain.base.AccessDeniedException;
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.domain.user.UserService;
+import io.tokenkeeper.ui.base.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** The signed-in user of the current Vaadin request, read fresh from the database on every call. */
+@Component
+class SpringCurrentUser implements CurrentUser {
+
+    private final AuthenticationContext authentication;
+    private final UserService users;
+
+    SpringCurrentUser(AuthenticationContext authentication, UserService users) {
+        this.authentication = authentication;
+        this.users = users;
+    }
+
+    @Override
+    public User user() {
+        return authentication
+                .getAuthenticatedUser(SignedInUser.class)
+                .flatMap(principal -> users.find(principal.userId()))
+                .orElseThrow(() -> new AccessDeniedException("Sign in again to continue."));
+    }
+
+    @Override
+    public Actor actor() {
+        return new Actor(user(), clientAddress());
+    }
+
+    @Override
+    public void signOut() {
+        users.signedOut(actor());
+        authentication.logout();
+    }
+
+    private static @Nullable String clientAddress() {
+        var request = VaadinRequest.getCurrent();
+        return request == null ? null : request.getRemoteAddr();
+    }
+}

@@ -1,0 +1,16 @@
+package io.tokenkeeper.ui.base;
+
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.User;
+
+/** The person signed in to this browser session. Supplied by the application module. */
+public interface CurrentUser {
+
+    /** The user as stored now (not as it was at sign-in). */
+    User user();
+
+    /** The user together with the address of the current request, for the services to check and audit. */
+    Actor actor();
+
+    void signOut();
+}

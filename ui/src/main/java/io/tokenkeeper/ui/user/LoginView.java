@@ -1,0 +1,57 @@
+package io.tokenkeeper.ui.user;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/**
+ * The sign-in page. The form posts to Spring Security; a failed attempt comes back with {@code ?error}, and the
+ * message never says whether the username, the password or the account's status was the problem.
+ */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in | Tokenkeeper")
+@AnonymousAllowed
+public final class LoginView extends Composite<VerticalLayout> implements BeforeEnterObserver {
+
+    static final String FAILED_TITLE = "Sign-in failed";
+    static final String FAILED_MESSAGE =
+            "The username or password is incorrect, or the account is disabled. Check both and try again.";
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(createTexts());
+
+        var layout = getContent();
+        layout.addClassName("tk-login");
+        layout.setSizeFull();
+        layout.setAlignItems(FlexComponent.Alignment.CENTER);
+        layout.setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        layout.add(new H1("Tokenkeeper"), new Paragraph("Personal API tokens for your team"), form);
+    }
+
+    private static LoginI18n createTexts() {
+        var texts = LoginI18n.createDefault();
+        texts.getForm().setTitle("Sign in");
+        texts.getForm().setSubmit("Sign in");
+        texts.getErrorMessage().setTitle(FAILED_TITLE);
+        texts.getErrorMessage().setMessage(FAILED_MESSAGE);
+        return texts;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

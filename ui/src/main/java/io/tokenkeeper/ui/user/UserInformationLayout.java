@@ -1,0 +1,63 @@
+package io.tokenkeeper.ui.user;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.router.RouterLink;
+import io.tokenkeeper.ui.base.MainLayout;
+import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Settings › User Information: a heading, one tab per page about the signed-in user, and the chosen page. */
+@PermitAll
+@ParentLayout(MainLayout.class)
+public final class UserInformationLayout extends Composite<VerticalLayout>
+        implements RouterLayout, AfterNavigationObserver {
+
+    private final Map<Class<? extends Component>, Tab> tabs = new LinkedHashMap<>();
+    private final Tabs tabBar = new Tabs();
+    private final Div page = new Div();
+
+    public UserInformationLayout() {
+        addTab("Profile", ProfileView.class);
+        tabBar.getElement().setAttribute("aria-label", "User Information");
+        page.setWidthFull();
+
+        var layout = getContent();
+        layout.addClassName("tk-page");
+        layout.add(new H2("User Information"), tabBar, page);
+    }
+
+    private void addTab(String label, Class<? extends Component> view) {
+        var tab = new Tab(new RouterLink(label, view));
+        tabs.put(view, tab);
+        tabBar.add(tab);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        page.removeAll();
+        page.getElement().appendChild(Objects.requireNonNull(content).getElement());
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        event.getActiveChain().stream()
+                .map(Object::getClass)
+                .map(tabs::get)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .ifPresent(tabBar::setSelectedTab);
+    }
+}
