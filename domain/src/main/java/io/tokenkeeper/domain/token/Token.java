@@ -1,0 +1,91 @@
+package io.tokenkeeper.domain.token;
+
+import io.tokenkeeper.domain.base.ConflictException;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A personal API token as stored: never its value, only its {@link TokenHint}. Changes return a new token;
+ * a revoked token can no longer be changed.
+ *
+ * @param ownerId the id of the user the token belongs to and acts for
+ * @param enabled the owner's or an administrator's switch; says nothing about expiry or revocation
+ * @param expiresAt the first instant at which the token no longer works, or {@code null} if it never expires
+ * @param revokedAt when the token was revoked, or {@code null}
+ * @param lastUsedAt when the token last authenticated a request, or {@code null}
+ * @param lastUsedIp the client address of that request, or {@code null}
+ */
+public record Token(
+        TokenId id,
+        long ownerId,
+        TokenName name,
+        TokenHint hint,
+        boolean enabled,
+        Instant createdAt,
+        @Nullable Instant expiresAt,
+        @Nullable Instant revokedAt,
+        @Nullable Instant lastUsedAt,
+        @Nullable String lastUsedIp) {
+
+    public Token {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(hint, "hint");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (ownerId <= 0) {
+            throw new IllegalArgumentException("An owner id is positive, not " + ownerId + ".");
+        }
+    }
+
+    /** Revoked beats expired, expired beats the enabled switch; the token expires exactly at {@code expiresAt}. */
+    public TokenStatus statusAt(Instant now) {
+        if (isRevoked()) {
+            return TokenStatus.REVOKED;
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return TokenStatus.EXPIRED;
+        }
+        return enabled ? TokenStatus.ENABLED : TokenStatus.DISABLED;
+    }
+
+    /** Whether the token itself allows a request at {@code now}; its owner must be checked separately. */
+    public boolean isUsableAt(Instant now) {
+        return statusAt(now) == TokenStatus.ENABLED;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public Token renamedTo(TokenName newName) {
+        requireChangeable();
+        return new Token(id, ownerId, newName, hint, enabled, createdAt, expiresAt, revokedAt, lastUsedAt, lastUsedIp);
+    }
+
+    public Token disabled() {
+        return withEnabled(false);
+    }
+
+    /** Switches a disabled token back on; named so because {@link #enabled()} is the switch's accessor. */
+    public Token reenabled() {
+        return withEnabled(true);
+    }
+
+    /** Revokes the token for good as of {@code at}. */
+    public Token revokedAt(Instant at) {
+        requireChangeable();
+        return new Token(id, ownerId, name, hint, enabled, createdAt, expiresAt, at, lastUsedAt, lastUsedIp);
+    }
+
+    private Token withEnabled(boolean newEnabled) {
+        requireChangeable();
+        return new Token(id, ownerId, name, hint, newEnabled, createdAt, expiresAt, revokedAt, lastUsedAt, lastUsedIp);
+    }
+
+    private void requireChangeable() {
+        if (isRevoked()) {
+            throw new ConflictException("This token was revoked and can no longer be changed.");
+        }
+    }
+}

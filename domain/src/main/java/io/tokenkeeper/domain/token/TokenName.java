@@ -1,0 +1,85 @@
+package io.tokenkeeper.domain.token;
+
+import io.tokenkeeper.domain.base.InvalidInputException;
+import java.text.Normalizer;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the owner calls a token: trimmed, NFC-normalised, 1 to {@value #MAX_LENGTH} code points and free of
+ * invisible characters. Constructing one normalises and validates, so every instance holds a valid name.
+ *
+ * @param value the name as shown; {@link #key()} is what must be unique per owner
+ */
+public record TokenName(String value) {
+
+    public static final int MAX_LENGTH = 100;
+
+    static final String FIELD = "name";
+
+    /** Normalises {@code value} and checks every rule; throws {@link InvalidInputException} for field "name". */
+    public TokenName {
+        value = Normalizer.normalize(trim(value), Normalizer.Form.NFC);
+        if (value.isEmpty()) {
+            throw missing();
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > MAX_LENGTH) {
+            throw new InvalidInputException(
+                    FIELD, "Use at most " + MAX_LENGTH + " characters (this name has " + length + ").");
+        }
+        if (value.codePoints().anyMatch(TokenName::isInvisible)) {
+            throw new InvalidInputException(FIELD, "The name contains an invisible or control character; remove it.");
+        }
+    }
+
+    /** The name a person typed, normalised and checked; {@code null} counts as empty. */
+    public static TokenName of(@Nullable String raw) {
+        if (raw == null) {
+            throw missing();
+        }
+        return new TokenName(raw);
+    }
+
+    /**
+     * The uniqueness key: names that differ only in case or in Unicode composition share it. Upper-casing then
+     * lower-casing (full mappings, {@link Locale#ROOT}) folds pairs a single lower-casing misses, such as "ß" and
+     * "SS" or "ς" and "σ"; the final NFC recomposes what case mapping decomposed (for example "ǰ").
+     */
+    public String key() {
+        return Normalizer.normalize(value.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+    }
+
+    private static InvalidInputException missing() {
+        return new InvalidInputException(FIELD, "Enter a name for the token.");
+    }
+
+    /** Like {@link String#strip()}, but also removes no-break and other space separators. */
+    private static String trim(String raw) {
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isSpace(raw.codePointAt(start))) {
+            start += Character.charCount(raw.codePointAt(start));
+        }
+        while (end > start && isSpace(raw.codePointBefore(end))) {
+            end -= Character.charCount(raw.codePointBefore(end));
+        }
+        return raw.substring(start, end);
+    }
+
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
+    /** Control (Cc), format (Cf), lone surrogate halves and line or paragraph separators. */
+    private static boolean isInvisible(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SURROGATE,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
+    }
+}

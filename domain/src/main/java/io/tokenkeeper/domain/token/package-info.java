@@ -1,0 +1,8 @@
+/**
+ * Personal API tokens: the secret value and its format, what is stored instead of it (digest and hint), the
+ * token's name, status and lifecycle, and the per-user quota.
+ */
+@NullMarked
+package io.tokenkeeper.domain.token;
+
+import org.jspecify.annotations.NullMarked;
