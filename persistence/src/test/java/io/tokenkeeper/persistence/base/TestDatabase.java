@@ -10,16 +10,23 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
- * A real PostgreSQL for the persistence tests, migrated once per test run. Embedded by default; set
+ * A real PostgreSQL for the persistence tests, migrated once per test run. Its {@link DSLContext} binds a
+ * transaction's connection to the thread, as Spring's transaction provider does in the application, so that adapters
+ * sharing it take part in {@link JooqTransactions}. Embedded by default; set
  * {@code TOKENKEEPER_TEST_DATABASE_URL} (plus {@code _USERNAME} / {@code _PASSWORD}) to use a server instead — its
  * tables are emptied between tests, so never point it at a database you care about.
  */
 public final class TestDatabase {
 
     private static final DataSource DATA_SOURCE = start();
-    private static final DSLContext DSL_CONTEXT = DSL.using(DATA_SOURCE, SQLDialect.POSTGRES);
+    private static final DSLContext DSL_CONTEXT = DSL.using(new DefaultConfiguration()
+            .set(SQLDialect.POSTGRES)
+            .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(DATA_SOURCE))));
 
     private TestDatabase() {}
 
