@@ -5,11 +5,13 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 import io.tokenkeeper.ui.user.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -27,11 +29,29 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/styles/**")
                         .permitAll())
-                .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=()")))
+                .headers(headers -> {
+                    headers.addObjectPostProcessor(writeHeadersEagerly());
+                    headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER))
+                            .permissionsPolicyHeader(
+                                    policy -> policy.policy("camera=(), microphone=(), geolocation=()"));
+                })
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         return http.build();
+    }
+
+    /**
+     * Vaadin writes its bootstrap page past Spring Security's lazy header writer, which would leave the login page
+     * without the security headers; writing them before the request goes on fixes that.
+     */
+    private static ObjectPostProcessor<HeaderWriterFilter> writeHeadersEagerly() {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        };
     }
 
     /** bcrypt for new hashes; the {@code {id}} prefix keeps older schemes readable if the default ever changes. */
