@@ -7,7 +7,12 @@ public enum AuditAction {
     SIGNED_OUT("Signed out"),
     USER_CREATED("User created"),
     PROFILE_CHANGED("Profile changed"),
-    PASSWORD_CHANGED("Password changed");
+    PASSWORD_CHANGED("Password changed"),
+    TOKEN_CREATED("Token created"),
+    TOKEN_RENAMED("Token renamed"),
+    TOKEN_DISABLED("Token disabled"),
+    TOKEN_ENABLED("Token enabled"),
+    TOKEN_REVOKED("Token revoked");
 
     private final String label;
 

@@ -1,6 +1,7 @@
 package io.tokenkeeper.domain.token;
 
 import io.tokenkeeper.domain.base.ConflictException;
+import io.tokenkeeper.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A personal API token as stored: never its value, only its {@link TokenHint}. Changes return a new token;
  * a revoked token can no longer be changed.
  *
- * @param ownerId the id of the user the token belongs to and acts for
+ * @param ownerId the user the token belongs to and acts for
  * @param enabled the owner's or an administrator's switch; says nothing about expiry or revocation
  * @param expiresAt the first instant at which the token no longer works, or {@code null} if it never expires
  * @param revokedAt when the token was revoked, or {@code null}
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Token(
         TokenId id,
-        long ownerId,
+        UserId ownerId,
         TokenName name,
         TokenHint hint,
         boolean enabled,
@@ -30,12 +31,14 @@ public record Token(
 
     public Token {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hint, "hint");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (ownerId <= 0) {
-            throw new IllegalArgumentException("An owner id is positive, not " + ownerId + ".");
-        }
+    }
+
+    public boolean isOwnedBy(UserId user) {
+        return ownerId.equals(user);
     }
 
     /** Revoked beats expired, expired beats the enabled switch; the token expires exactly at {@code expiresAt}. */

@@ -3,11 +3,12 @@ package io.tokenkeeper.domain.token;
 import static io.tokenkeeper.domain.token.TokenTestData.CREATED;
 import static io.tokenkeeper.domain.token.TokenTestData.aToken;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.DomainException;
+import io.tokenkeeper.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
@@ -140,10 +141,19 @@ class TokenTest {
                 .containsExactly(NOW, "2001:db8::1", CREATED, null);
     }
 
-    @ParameterizedTest
-    @ValueSource(longs = {0, -1, Long.MIN_VALUE})
-    void needs_a_positive_owner(long ownerId) {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> aToken().ownedBy(ownerId).build());
+    @Test
+    void knows_its_owner() {
+        Token token = aToken().ownedBy(new UserId(42)).build();
+
+        assertThat(token.ownerId()).isEqualTo(new UserId(42));
+        assertThat(token.isOwnedBy(new UserId(42))).isTrue();
+        assertThat(token.isOwnedBy(new UserId(7))).isFalse();
+    }
+
+    @Test
+    void needs_an_owner() {
+        assertThatNullPointerException()
+                .isThrownBy(() -> aToken().ownedBy(null).build())
+                .withMessage("ownerId");
     }
 }

@@ -1,5 +1,6 @@
 package io.tokenkeeper.domain.token;
 
+import io.tokenkeeper.domain.user.UserId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,7 @@ final class TokenTestData {
     static final class Builder {
 
         private long id = 1;
-        private long ownerId = 7;
+        private @Nullable UserId ownerId = new UserId(7);
         private String name = "Deploy";
         private boolean enabled = true;
         private @Nullable Instant expiresAt;
@@ -31,7 +32,7 @@ final class TokenTestData {
             return this;
         }
 
-        Builder ownedBy(long ownerId) {
+        Builder ownedBy(@Nullable UserId ownerId) {
             this.ownerId = ownerId;
             return this;
         }

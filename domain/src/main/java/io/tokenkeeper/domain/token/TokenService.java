@@ -1,0 +1,241 @@
+package io.tokenkeeper.domain.token;
+
+import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditEvent;
+import io.tokenkeeper.domain.audit.AuditLog;
+import io.tokenkeeper.domain.base.AccessDeniedException;
+import io.tokenkeeper.domain.base.ConflictException;
+import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotFoundException;
+import io.tokenkeeper.domain.base.Transactions;
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.Privilege;
+import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.domain.user.UserStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one way to act on API tokens. Every method reads the acting user afresh and decides itself: managing one's
+ * own tokens takes an enabled account with API Access; another user's token may be changed by an administrator
+ * only, and for anyone else it does not exist, exactly like an unknown id. A revoked token does not exist for any
+ * change. Every change is written to the audit trail; the plain value leaves only in {@link GeneratedToken}.
+ */
+public final class TokenService {
+
+    static final String NO_API_ACCESS = "You need the API Access privilege to manage API tokens.";
+    static final String NOT_FOUND = "This token does not exist.";
+    static final String DUPLICATE_NAME = "You already have a token with this name.";
+
+    /** The last expiry every supported database can store. */
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
+    private final TokenStore tokens;
+    private final UserStore users;
+    private final AuditLog audit;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final QuotaPolicy quotas;
+
+    public TokenService(
+            TokenStore tokens,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            SecureRandom random,
+            QuotaPolicy quotas) {
+        this.tokens = tokens;
+        this.users = users;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.random = random;
+        this.quotas = quotas;
+    }
+
+    /** The actor's tokens that are not revoked (enabled, disabled or expired), newest first. */
+    public List<Token> listOwn(Actor actor) {
+        return tokens.listActive(requireApiAccess(actor).id());
+    }
+
+    public QuotaUsage quota(Actor actor) {
+        var owner = requireApiAccess(actor).id();
+        return new QuotaUsage(tokens.countActive(owner), quotas.quotaFor(owner));
+    }
+
+    /**
+     * Creates a token for the actor. Creations for one owner take turns, so the quota and the name rule hold even
+     * under concurrent requests.
+     *
+     * @param expiresAt when the token stops working, or {@code null} for never
+     * @throws ConflictException when the actor's quota is used up
+     * @throws InvalidInputException for "name" or "expiresAt"
+     */
+    public GeneratedToken generate(Actor actor, @Nullable String name, @Nullable Instant expiresAt) {
+        return transactions.inTransaction(() -> {
+            var owner = requireApiAccess(actor);
+            var tokenName = TokenName.of(name);
+            var now = now();
+            var expiry = requireFutureExpiry(expiresAt, now);
+            tokens.lockOwner(owner.id());
+            var active = tokens.listActive(owner.id());
+            var quota = quotas.quotaFor(owner.id());
+            if (!quota.allowsAnother(active.size())) {
+                throw new ConflictException(quota.limitMessage());
+            }
+            requireUnused(tokenName, active, null);
+            var secret = TokenSecret.generate(random);
+            var token = tokens.insert(new NewToken(owner.id(), tokenName, secret.digest(), secret.hint(), now, expiry));
+            record(owner, actor, AuditAction.TOKEN_CREATED, token, created(token), now);
+            return new GeneratedToken(token, secret);
+        });
+    }
+
+    /** Gives a token another name; its value stays the same. */
+    public Token rename(Actor actor, TokenId id, @Nullable String newName) {
+        return transactions.inTransaction(() -> {
+            var target = target(actor, id);
+            var name = TokenName.of(newName);
+            var token = target.token();
+            if (token.name().equals(name)) {
+                return token;
+            }
+            requireUnused(name, tokens.listActive(token.ownerId()), token.id());
+            var renamed = tokens.rename(id, name);
+            var details = "Renamed " + quoted(token.name()) + " to " + quoted(name) + onBehalf(target);
+            record(target.actor(), actor, AuditAction.TOKEN_RENAMED, renamed, details, now());
+            return renamed;
+        });
+    }
+
+    /** Stops the token from working until it is enabled again. */
+    public Token disable(Actor actor, TokenId id) {
+        return setEnabled(actor, id, false);
+    }
+
+    public Token enable(Actor actor, TokenId id) {
+        return setEnabled(actor, id, true);
+    }
+
+    /** Stops the token for good and removes it from its owner's list; the row stays for the audit trail. */
+    public Token revoke(Actor actor, TokenId id) {
+        return transactions.inTransaction(() -> {
+            var target = target(actor, id);
+            var now = now();
+            var revoked = tokens.revoke(id, target.actor().id(), now);
+            var details = "Revoked " + described(revoked) + onBehalf(target);
+            record(target.actor(), actor, AuditAction.TOKEN_REVOKED, revoked, details, now);
+            return revoked;
+        });
+    }
+
+    private Token setEnabled(Actor actor, TokenId id, boolean enabled) {
+        return transactions.inTransaction(() -> {
+            var target = target(actor, id);
+            if (target.token().enabled() == enabled) {
+                return target.token();
+            }
+            var changed = tokens.setEnabled(id, enabled);
+            var action = enabled ? AuditAction.TOKEN_ENABLED : AuditAction.TOKEN_DISABLED;
+            var details = (enabled ? "Enabled " : "Disabled ") + described(changed) + onBehalf(target);
+            record(target.actor(), actor, action, changed, details, now());
+            return changed;
+        });
+    }
+
+    /** The actor as stored now, if enabled and holding API Access. */
+    private User requireApiAccess(Actor actor) {
+        return users.findById(actor.id())
+                .filter(user -> user.enabled() && user.has(Privilege.API_ACCESS))
+                .orElseThrow(() -> new AccessDeniedException(NO_API_ACCESS));
+    }
+
+    /** The token the actor may change: their own with API Access, or anyone's as an administrator. */
+    private Target target(Actor actor, TokenId id) {
+        var user = users.findById(actor.id())
+                .filter(User::enabled)
+                .filter(found -> found.isAdministrator() || found.has(Privilege.API_ACCESS))
+                .orElseThrow(() -> new AccessDeniedException(NO_API_ACCESS));
+        var token = tokens.find(id)
+                .filter(found -> !found.isRevoked())
+                .filter(found -> found.isOwnedBy(user.id()) || user.isAdministrator())
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        return new Target(user, token);
+    }
+
+    private @Nullable Instant requireFutureExpiry(@Nullable Instant expiresAt, Instant now) {
+        if (expiresAt == null) {
+            return null;
+        }
+        var expiry = expiresAt.truncatedTo(ChronoUnit.MICROS);
+        if (!expiry.isAfter(now)) {
+            throw new InvalidInputException("expiresAt", "Choose an expiry date in the future.");
+        }
+        if (expiry.isAfter(LATEST_EXPIRY)) {
+            throw new InvalidInputException("expiresAt", "Choose an expiry date before the year 10000.");
+        }
+        return expiry;
+    }
+
+    /** Checks names against the active tokens first for a clear message; the store's unique index is the backstop. */
+    private static void requireUnused(TokenName name, List<Token> active, @Nullable TokenId except) {
+        var key = name.key();
+        boolean taken = active.stream()
+                .anyMatch(token ->
+                        !token.id().equals(except) && token.name().key().equals(key));
+        if (taken) {
+            throw new InvalidInputException(TokenName.FIELD, DUPLICATE_NAME);
+        }
+    }
+
+    /** Time as the database keeps it (microseconds), so that returned tokens equal stored ones. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void record(User actorNow, Actor actor, AuditAction action, Token token, String details, Instant at) {
+        audit.record(new AuditEvent(
+                at,
+                actorNow.id(),
+                actorNow.username().value(),
+                action,
+                "token",
+                Long.toString(token.id().value()),
+                token.name().value(),
+                details,
+                actor.clientAddress()));
+    }
+
+    private static String created(Token token) {
+        var expiry = token.expiresAt() == null ? "never expires" : "expires " + token.expiresAt();
+        return "Created " + described(token) + ", " + expiry;
+    }
+
+    /** Name and hint, e.g. “CI deploy” (tkp_Ab12…wxyz); never the value or the digest. */
+    private static String described(Token token) {
+        return quoted(token.name()) + " (" + token.hint().value() + ")";
+    }
+
+    private static String quoted(TokenName name) {
+        return "\u201C" + name.value() + "\u201D";
+    }
+
+    /** Says so when an administrator acted on someone else's token, and whose it is. */
+    private String onBehalf(Target target) {
+        var owner = target.token().ownerId();
+        if (target.token().isOwnedBy(target.actor().id())) {
+            return "";
+        }
+        var ownerName =
+                users.findById(owner).map(user -> user.username().value()).orElse("user " + owner.value());
+        return " by an administrator (owner: " + ownerName + ")";
+    }
+
+    private record Target(User actor, Token token) {}
+}

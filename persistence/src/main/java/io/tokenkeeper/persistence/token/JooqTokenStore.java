@@ -1,0 +1,195 @@
+package io.tokenkeeper.persistence.token;
+
+import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
+import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
+
+import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotFoundException;
+import io.tokenkeeper.domain.token.NewToken;
+import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenDigest;
+import io.tokenkeeper.domain.token.TokenHint;
+import io.tokenkeeper.domain.token.TokenId;
+import io.tokenkeeper.domain.token.TokenName;
+import io.tokenkeeper.domain.token.TokenStore;
+import io.tokenkeeper.domain.user.UserId;
+import io.tokenkeeper.persistence.base.SqlErrors;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jspecify.annotations.Nullable;
+
+/** Tokens in {@code api_token}: their digest and hint, never their value. */
+public final class JooqTokenStore implements TokenStore {
+
+    private static final String OWNER_NAME_INDEX = "api_token_owner_name_key";
+    private static final String DUPLICATE_NAME = "You already have a token with this name.";
+
+    private static final SelectField<?>[] COLUMNS = {
+        API_TOKEN.ID,
+        API_TOKEN.OWNER_ID,
+        API_TOKEN.NAME,
+        API_TOKEN.HINT,
+        API_TOKEN.ENABLED,
+        API_TOKEN.CREATED_AT,
+        API_TOKEN.EXPIRES_AT,
+        API_TOKEN.REVOKED_AT,
+        API_TOKEN.LAST_USED_AT,
+        API_TOKEN.LAST_USED_IP
+    };
+
+    private final DSLContext dsl;
+
+    public JooqTokenStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Takes a row lock that still lets other transactions insert rows referring to the user. */
+    @Override
+    public void lockOwner(UserId owner) {
+        dsl.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(owner.value()))
+                .forNoKeyUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> new NotFoundException("This account no longer exists."));
+    }
+
+    @Override
+    public int countActive(UserId owner) {
+        return dsl.fetchCount(API_TOKEN, ownedBy(owner).and(API_TOKEN.REVOKED_AT.isNull()));
+    }
+
+    @Override
+    public List<Token> listActive(UserId owner) {
+        return dsl.select(COLUMNS)
+                .from(API_TOKEN)
+                .where(ownedBy(owner).and(API_TOKEN.REVOKED_AT.isNull()))
+                .orderBy(API_TOKEN.CREATED_AT.desc(), API_TOKEN.ID.desc())
+                .fetch(JooqTokenStore::toToken);
+    }
+
+    @Override
+    public Optional<Token> find(TokenId id) {
+        return findOne(API_TOKEN.ID.eq(id.value()));
+    }
+
+    /** The token, revoked or not, whose value has this digest: how an API request finds its token. */
+    public Optional<Token> findByDigest(TokenDigest digest) {
+        return findOne(API_TOKEN.DIGEST.eq(digest.bytes()));
+    }
+
+    @Override
+    public Token insert(NewToken token) {
+        return refusingDuplicateNames(() -> dsl.insertInto(API_TOKEN)
+                .columns(
+                        API_TOKEN.OWNER_ID,
+                        API_TOKEN.NAME,
+                        API_TOKEN.NAME_KEY,
+                        API_TOKEN.DIGEST,
+                        API_TOKEN.HINT,
+                        API_TOKEN.ENABLED,
+                        API_TOKEN.CREATED_AT,
+                        API_TOKEN.EXPIRES_AT)
+                .values(
+                        token.owner().value(),
+                        token.name().value(),
+                        token.name().key(),
+                        token.digest().bytes(),
+                        token.hint().value(),
+                        true,
+                        timestamp(token.createdAt()),
+                        timestamp(token.expiresAt()))
+                .returningResult(COLUMNS)
+                .fetchSingle(JooqTokenStore::toToken));
+    }
+
+    @Override
+    public Token rename(TokenId id, TokenName name) {
+        return refusingDuplicateNames(() -> dsl.update(API_TOKEN)
+                .set(API_TOKEN.NAME, name.value())
+                .set(API_TOKEN.NAME_KEY, name.key())
+                .where(changeable(id))
+                .returningResult(COLUMNS)
+                .fetchOptional(JooqTokenStore::toToken)
+                .orElseThrow(JooqTokenStore::notFound));
+    }
+
+    @Override
+    public Token setEnabled(TokenId id, boolean enabled) {
+        return dsl.update(API_TOKEN)
+                .set(API_TOKEN.ENABLED, enabled)
+                .where(changeable(id))
+                .returningResult(COLUMNS)
+                .fetchOptional(JooqTokenStore::toToken)
+                .orElseThrow(JooqTokenStore::notFound);
+    }
+
+    @Override
+    public Token revoke(TokenId id, UserId by, Instant at) {
+        return dsl.update(API_TOKEN)
+                .set(API_TOKEN.REVOKED_AT, timestamp(at))
+                .set(API_TOKEN.REVOKED_BY, by.value())
+                .where(changeable(id))
+                .returningResult(COLUMNS)
+                .fetchOptional(JooqTokenStore::toToken)
+                .orElseThrow(JooqTokenStore::notFound);
+    }
+
+    private Optional<Token> findOne(Condition condition) {
+        return dsl.select(COLUMNS).from(API_TOKEN).where(condition).fetchOptional(JooqTokenStore::toToken);
+    }
+
+    private static Condition ownedBy(UserId owner) {
+        return API_TOKEN.OWNER_ID.eq(owner.value());
+    }
+
+    /** Revoked tokens are kept for the audit trail but never change again. */
+    private static Condition changeable(TokenId id) {
+        return API_TOKEN.ID.eq(id.value()).and(API_TOKEN.REVOKED_AT.isNull());
+    }
+
+    private static Token refusingDuplicateNames(Supplier<Token> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e, OWNER_NAME_INDEX)) {
+                throw new InvalidInputException("name", DUPLICATE_NAME);
+            }
+            throw e;
+        }
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("This token does not exist.");
+    }
+
+    private static Token toToken(Record row) {
+        return new Token(
+                new TokenId(row.get(API_TOKEN.ID)),
+                new UserId(row.get(API_TOKEN.OWNER_ID)),
+                new TokenName(row.get(API_TOKEN.NAME)),
+                new TokenHint(row.get(API_TOKEN.HINT)),
+                row.get(API_TOKEN.ENABLED),
+                row.get(API_TOKEN.CREATED_AT).toInstant(),
+                instant(row.get(API_TOKEN.EXPIRES_AT)),
+                instant(row.get(API_TOKEN.REVOKED_AT)),
+                instant(row.get(API_TOKEN.LAST_USED_AT)),
+                row.get(API_TOKEN.LAST_USED_IP));
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
