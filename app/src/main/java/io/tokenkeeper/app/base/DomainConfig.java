@@ -2,11 +2,16 @@ package io.tokenkeeper.app.base;
 
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.Transactions;
+import io.tokenkeeper.domain.token.QuotaPolicy;
+import io.tokenkeeper.domain.token.TokenQuota;
+import io.tokenkeeper.domain.token.TokenService;
+import io.tokenkeeper.domain.token.TokenStore;
 import io.tokenkeeper.domain.user.PasswordHasher;
 import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
+import io.tokenkeeper.persistence.token.JooqTokenStore;
 import io.tokenkeeper.persistence.user.JooqUserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,6 +46,29 @@ class DomainConfig {
     @Bean
     AuditLog auditLog(DSLContext dsl) {
         return new JooqAuditLog(dsl);
+    }
+
+    @Bean
+    JooqTokenStore tokenStore(DSLContext dsl) {
+        return new JooqTokenStore(dsl);
+    }
+
+    /** Every user may hold {@link TokenQuota#DEFAULT} tokens until administrators can change the quota. */
+    @Bean
+    QuotaPolicy quotaPolicy() {
+        return owner -> TokenQuota.DEFAULT;
+    }
+
+    @Bean
+    TokenService tokenService(
+            TokenStore tokens,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            SecureRandom random,
+            QuotaPolicy quotas) {
+        return new TokenService(tokens, users, audit, transactions, clock, random, quotas);
     }
 
     @Bean
