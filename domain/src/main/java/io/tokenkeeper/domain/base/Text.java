@@ -13,7 +13,20 @@ public final class Text {
         if (raw == null) {
             return "";
         }
-        return Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isSpace(raw.codePointAt(start))) {
+            start += Character.charCount(raw.codePointAt(start));
+        }
+        while (end > start && isSpace(raw.codePointBefore(end))) {
+            end -= Character.charCount(raw.codePointBefore(end));
+        }
+        return Normalizer.normalize(raw.substring(start, end), Normalizer.Form.NFC);
+    }
+
+    /** White space in the widest sense: {@link String#strip()} misses the no-break spaces. */
+    public static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 
     /** Code points, so that an emoji or an accented letter counts once. */
@@ -21,14 +34,21 @@ public final class Text {
         return text.codePointCount(0, text.length());
     }
 
-    /** True when the text holds a control (Cc) or format (Cf) character: NUL, CR, LF, TAB, zero-width, bidi. */
+    /**
+     * True when the text holds a character that shows nothing or breaks lines: control (Cc) and format (Cf) characters
+     * such as NUL, CR, LF, TAB, zero-width and bidi controls, the line and paragraph separators, and lone surrogates.
+     */
     public static boolean hasInvisibleCharacter(String text) {
         return text.codePoints().anyMatch(Text::isInvisible);
     }
 
     private static boolean isInvisible(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE;
     }
 
     /**

@@ -23,7 +23,7 @@ public record EmailAddress(String value) {
                 && at == value.lastIndexOf('@')
                 && value.indexOf('.', at + 2) > 0
                 && !value.endsWith(".")
-                && value.codePoints().noneMatch(Character::isWhitespace)
+                && value.codePoints().noneMatch(Text::isSpace)
                 && !Text.hasInvisibleCharacter(value);
         if (!wellFormed) {
             throw new InvalidInputException("email", EXAMPLE);

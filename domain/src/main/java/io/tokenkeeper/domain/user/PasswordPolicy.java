@@ -1,6 +1,7 @@
 package io.tokenkeeper.domain.user;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.Text;
 import java.util.Locale;
 
 /** What a new password must be. Length beats composition rules (NIST SP 800-63B), so length is the rule. */
@@ -21,7 +22,7 @@ public final class PasswordPolicy {
         if (length > MAX_LENGTH) {
             throw new InvalidInputException(field, "Use at most " + MAX_LENGTH + " characters.");
         }
-        if (password.toString().isBlank()) {
+        if (password.codePoints().allMatch(Text::isSpace)) {
             throw new InvalidInputException(field, "A password cannot be only spaces.");
         }
         if (password.toString().toLowerCase(Locale.ROOT).contains(username.key())) {
