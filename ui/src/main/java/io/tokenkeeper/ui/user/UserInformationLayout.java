@@ -13,7 +13,10 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
+import io.tokenkeeper.domain.user.Privilege;
+import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.MainLayout;
+import io.tokenkeeper.ui.token.ApiTokensView;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,8 +32,11 @@ public final class UserInformationLayout extends Composite<VerticalLayout>
     private final Tabs tabBar = new Tabs();
     private final Div page = new Div();
 
-    public UserInformationLayout() {
+    public UserInformationLayout(CurrentUser currentUser) {
         addTab("Profile", ProfileView.class);
+        if (currentUser.user().has(Privilege.API_ACCESS)) {
+            addTab("API Tokens", ApiTokensView.class);
+        }
         tabBar.getElement().setAttribute("aria-label", "User Information");
         page.setWidthFull();
 

@@ -1,0 +1,281 @@
+package io.tokenkeeper.app.token;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNoDialogs;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NavigatorKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
+import io.tokenkeeper.app.base.KaribuTest;
+import io.tokenkeeper.app.security.TestSignIn;
+import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditLog;
+import io.tokenkeeper.domain.base.NotFoundException;
+import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenSecret;
+import io.tokenkeeper.domain.token.TokenService;
+import io.tokenkeeper.domain.token.TokenStatus;
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.ui.base.AccessDeniedView;
+import io.tokenkeeper.ui.token.ApiTokensView;
+import io.tokenkeeper.ui.user.ProfileView;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ApiTokensViewTest extends KaribuTest {
+
+    @Autowired
+    UserTestData users;
+
+    @Autowired
+    TokenService tokens;
+
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void a_user_without_api_access_sees_no_tab_and_is_denied_the_page() {
+        TestSignIn.as(users.aUserWithoutPrivileges());
+        UI.getCurrent().navigate(ProfileView.class);
+
+        _assertNone(RouterLink.class, spec -> spec.withText("API Tokens"));
+
+        UI.getCurrent().navigate("settings/user-information/api-tokens");
+        NavigatorKt.expectView(AccessDeniedView.class);
+        _assertNone(Grid.class);
+    }
+
+    @Test
+    void a_user_with_api_access_finds_the_tab_and_an_empty_state() {
+        TestSignIn.as(users.aUserWithApiAccess());
+        UI.getCurrent().navigate(ProfileView.class);
+
+        UI.getCurrent()
+                .navigate(_get(RouterLink.class, spec -> spec.withText("API Tokens"))
+                        .getHref());
+
+        NavigatorKt.expectView(ApiTokensView.class);
+        _get(H3.class, spec -> spec.withText("You have no API tokens yet."));
+        _assertNone(Grid.class);
+        assertThat(addButton().isEnabled()).isTrue();
+    }
+
+    @Test
+    void generates_a_token_shows_its_value_once_and_forgets_it_on_close() {
+        var user = signInWithApiAccess();
+
+        _click(addButton());
+        _setValue(nameField(), "CI deploy");
+        _click(_get(Button.class, spec -> spec.withText("Generate Token")));
+
+        var valueField = _get(TextField.class, spec -> spec.withLabel("Your new API token “CI deploy”"));
+        String value = valueField.getValue();
+        var secret = TokenSecret.parse(value).orElseThrow();
+        assertThat(valueField.isReadOnly()).isTrue();
+        assertThat(PageContent.contains(value)).as("the page shows the value while the dialog is open").isTrue();
+        var grid = tokenGrid();
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(grid, 0, "name")).isEqualTo("CI deploy");
+        assertThat(GridKt._getFormatted(grid, 0, "token"))
+                .isEqualTo(secret.hint().value());
+        assertThat(GridKt._getFormatted(grid, 0, "status")).isEqualTo("Enabled");
+        assertThat(GridKt._getFormatted(grid, 0, "lastUsed")).isEqualTo("Never");
+
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Copy to Clipboard")));
+        NotificationsKt.expectNotifications("The token has been copied to your clipboard.");
+        _get(Dialog.class);
+
+        _click(_get(Button.class, spec -> spec.withText("Copy to Clipboard & Close")));
+        _assertNoDialogs();
+        assertThat(PageContent.contains(value)).isFalse();
+        assertThat(PageContent.contains(value.substring(8, 30))).isFalse();
+        assertThat(audit.newest(50)).anySatisfy(event -> {
+            assertThat(event.action()).isEqualTo(AuditAction.TOKEN_CREATED);
+            assertThat(event.actorId()).isEqualTo(user.id());
+            assertThat(event.details()).doesNotContain(value);
+        });
+    }
+
+    @Test
+    void validates_the_name_as_the_user_types() {
+        signInWithApiAccess();
+        _click(addButton());
+        var name = nameField();
+
+        _setValue(name, "   ");
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Enter a name for the token.");
+
+        _setValue(name, "x".repeat(101));
+        assertThat(name.getErrorMessage()).isEqualTo("Use at most 100 characters (this name has 101).");
+        assertThat(name.getHelperText()).isEqualTo("101/100");
+
+        _setValue(name, "zero\u200Bwidth");
+        assertThat(name.getErrorMessage()).isEqualTo("The name contains an invisible or control character; remove it.");
+
+        _setValue(name, "😀".repeat(100));
+        assertThat(name.isInvalid()).isFalse();
+        assertThat(name.getHelperText()).isEqualTo("100/100");
+    }
+
+    @Test
+    void refuses_a_name_the_user_already_has_ignoring_case() {
+        var user = signInWithApiAccess();
+        tokens.generate(new Actor(user, null), "Deploy", null);
+        UI.getCurrent().navigate(ApiTokensView.class);
+
+        _click(addButton());
+        _setValue(nameField(), "DEPLOY");
+        _click(_get(Button.class, spec -> spec.withText("Generate Token")));
+
+        assertThat(nameField().getErrorMessage()).isEqualTo("You already have a token with this name.");
+        assertThat(tokens.listOwn(new Actor(user, null))).hasSize(1);
+    }
+
+    @Test
+    void at_the_quota_the_add_button_is_disabled_and_says_why() {
+        var user = signInWithApiAccess();
+        for (int i = 1; i <= 5; i++) {
+            tokens.generate(new Actor(user, null), "token " + i, null);
+        }
+        UI.getCurrent().navigate(ApiTokensView.class);
+
+        assertThat(addButton().isEnabled()).isFalse();
+        _get(Span.class, spec -> spec.withText("You can have at most 5 API tokens."));
+        assertThat(GridKt._size(tokenGrid())).isEqualTo(5);
+    }
+
+    @Test
+    void asks_before_closing_a_token_that_was_not_copied() {
+        signInWithApiAccess();
+        _click(addButton());
+        _setValue(nameField(), "uncopied");
+        _click(_get(Button.class, spec -> spec.withText("Generate Token")));
+
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Close")));
+        var confirm = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Close without copying?");
+        ConfirmDialogKt._fireCancel(confirm);
+        _get(TextField.class, spec -> spec.withLabel("Your new API token “uncopied”"));
+
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Close")));
+        ConfirmDialogKt._fireConfirm(_find(ConfirmDialog.class).getLast());
+        _assertNone(Dialog.class);
+    }
+
+    @Test
+    void renames_a_token_and_keeps_its_value() {
+        var user = signInWithApiAccess();
+        var generated = tokens.generate(new Actor(user, null), "old name", null);
+        UI.getCurrent().navigate(ApiTokensView.class);
+
+        _click(rowButton(0, "Rename"));
+        _setValue(nameField(), "new name");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(GridKt._getFormatted(tokenGrid(), 0, "name")).isEqualTo("new name");
+        var renamed = only(user);
+        assertThat(renamed.name().value()).isEqualTo("new name");
+        assertThat(renamed.hint()).isEqualTo(generated.secret().hint());
+    }
+
+    @Test
+    void disables_and_enables_a_token() {
+        var user = signInWithApiAccess();
+        tokens.generate(new Actor(user, null), "toggle me", null);
+        UI.getCurrent().navigate(ApiTokensView.class);
+
+        _click(rowButton(0, "Disable"));
+        assertThat(GridKt._getFormatted(tokenGrid(), 0, "status")).isEqualTo("Disabled");
+        assertThat(only(user).enabled()).isFalse();
+
+        _click(rowButton(0, "Enable"));
+        assertThat(GridKt._getFormatted(tokenGrid(), 0, "status")).isEqualTo("Enabled");
+        assertThat(only(user).statusAt(java.time.Instant.now())).isEqualTo(TokenStatus.ENABLED);
+    }
+
+    @Test
+    void revokes_a_token_only_after_confirmation() {
+        var user = signInWithApiAccess();
+        tokens.generate(new Actor(user, null), "short-lived", null);
+        UI.getCurrent().navigate(ApiTokensView.class);
+
+        _click(rowButton(0, "Revoke"));
+        var confirm = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Revoke “short-lived”?");
+        assertThat(ConfirmDialogKt.getText(confirm)).contains("cannot be undone");
+        ConfirmDialogKt._fireCancel(confirm);
+        assertThat(tokens.listOwn(new Actor(user, null))).hasSize(1);
+
+        _click(rowButton(0, "Revoke"));
+        ConfirmDialogKt._fireConfirm(_find(ConfirmDialog.class).getLast());
+
+        assertThat(tokens.listOwn(new Actor(user, null))).isEmpty();
+        _get(H3.class, spec -> spec.withText("You have no API tokens yet."));
+    }
+
+    @Test
+    void the_service_refuses_another_users_token_ids() {
+        var owner = users.aUserWithApiAccess();
+        var stranger = users.aUserWithApiAccess();
+        var token = tokens.generate(new Actor(owner, null), "mine", null).token();
+        var asStranger = new Actor(stranger, "192.0.2.1");
+
+        assertThatThrownBy(() -> tokens.disable(asStranger, token.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> tokens.revoke(asStranger, token.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> tokens.rename(asStranger, token.id(), "stolen"))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(only(owner).name().value()).isEqualTo("mine");
+        assertThat(only(owner).enabled()).isTrue();
+    }
+
+    private User signInWithApiAccess() {
+        var user = users.aUserWithApiAccess();
+        TestSignIn.as(user);
+        UI.getCurrent().navigate(ApiTokensView.class);
+        return user;
+    }
+
+    private Token only(User user) {
+        var list = tokens.listOwn(new Actor(user, null));
+        assertThat(list).hasSize(1);
+        return list.getFirst();
+    }
+
+    private static Button addButton() {
+        return _get(Button.class, spec -> spec.withText("Add New Token"));
+    }
+
+    private static TextField nameField() {
+        return _get(TextField.class, spec -> spec.withLabel("Name"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<Token> tokenGrid() {
+        return _get(Grid.class);
+    }
+
+    private static Button rowButton(int row, String text) {
+        Component cell = GridKt._getCellComponent(tokenGrid(), row, "actions");
+        return _get(cell, Button.class, spec -> spec.withText(text));
+    }
+}

@@ -1,0 +1,49 @@
+package io.tokenkeeper.ui.token;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextField;
+import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.token.Token;
+import java.util.function.Consumer;
+
+/** Asks for a token's new name; the value of the token stays the same. */
+final class RenameTokenDialog extends Composite<Dialog> {
+
+    private final TextField name = new TextField("Name");
+
+    RenameTokenDialog(Token token, Consumer<String> rename) {
+        var dialog = getContent();
+        dialog.setHeaderTitle("Rename Token");
+        dialog.setWidth("32rem");
+
+        name.setValue(token.name().value());
+        name.setWidthFull();
+        name.setRequiredIndicatorVisible(true);
+        name.setHelperText("The token keeps its value; only the name changes.");
+
+        var cancel = new Button("Cancel", event -> dialog.close());
+        var save = new Button("Save", event -> {
+            try {
+                rename.accept(name.getValue());
+                dialog.close();
+            } catch (InvalidInputException e) {
+                name.setErrorMessage(e.getMessage());
+                name.setInvalid(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+
+        dialog.add(name);
+        dialog.getFooter().add(cancel, save);
+    }
+
+    void open() {
+        getContent().open();
+        name.focus();
+    }
+}

@@ -1,0 +1,5 @@
+/** Settings › User Information › API Tokens: the seed page. */
+@NullMarked
+package io.tokenkeeper.ui.token;
+
+import org.jspecify.annotations.NullMarked;
