@@ -2,10 +2,15 @@ package io.tokenkeeper.app.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -47,5 +52,26 @@ final class Browser {
 
     static WebDriverWait waitFor(ChromeDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Opens {@code path}, lands on the login form, signs in and waits until the page has left the login form. */
+    static void signIn(ChromeDriver driver, int port, String path, String username, String password) {
+        driver.get("http://localhost:" + port + path);
+        var wait = waitFor(driver);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.xpath("//vaadin-text-field[label[.='Username']]/input")))
+                .sendKeys(username);
+        driver.findElement(By.xpath("//vaadin-password-field[label[.='Password']]/input"))
+                .sendKeys(password + Keys.ENTER);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Saves what the browser shows under target/screenshots, for a person to look at. */
+    static void screenshot(ChromeDriver driver, String name) throws java.io.IOException {
+        Path directory = Path.of("target", "screenshots");
+        Files.createDirectories(directory);
+        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

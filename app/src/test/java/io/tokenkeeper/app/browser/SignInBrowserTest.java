@@ -1,27 +1,19 @@
 package io.tokenkeeper.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.tokenkeeper.ApplicationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person in a real browser: the first-start administrator signs in and reaches User Information. */
 @ApplicationTest
 class SignInBrowserTest {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
@@ -42,16 +34,9 @@ class SignInBrowserTest {
 
     @Test
     void the_first_administrator_signs_in_and_reaches_user_information() throws Exception {
-        driver.get("http://localhost:" + port + "/settings/user-information");
-        var wait = Browser.waitFor(driver);
-        wait.until(urlContains("/login"));
+        Browser.signIn(driver, port, "/settings/user-information", "admin", ApplicationTest.ADMIN_PASSWORD);
 
-        wait.until(visibilityOfElementLocated(By.xpath("//vaadin-text-field[label[.='Username']]/input")))
-                .sendKeys("admin");
-        driver.findElement(By.xpath("//vaadin-password-field[label[.='Password']]/input"))
-                .sendKeys(ApplicationTest.ADMIN_PASSWORD + Keys.ENTER);
-
-        var heading = wait.until(visibilityOfElementLocated(By.xpath("//h2[.='User Information']")));
+        var heading = Browser.waitFor(driver).until(visibilityOfElementLocated(By.xpath("//h2[.='User Information']")));
         assertThat(heading.isDisplayed()).isTrue();
         assertThat(driver.getCurrentUrl()).contains("/settings/user-information");
         var username = driver.findElement(By.xpath("//vaadin-text-field[label[.='Username']]/input"));
@@ -59,9 +44,6 @@ class SignInBrowserTest {
         assertThat(driver.findElement(By.xpath("//vaadin-tab[.='Profile']")).getDomAttribute("selected"))
                 .isNotNull();
         assertThat(driver.getTitle()).isEqualTo("User Information | Tokenkeeper");
-
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve("user-information.png"), StandardCopyOption.REPLACE_EXISTING);
+        Browser.screenshot(driver, "user-information");
     }
 }

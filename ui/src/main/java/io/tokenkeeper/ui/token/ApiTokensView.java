@@ -92,20 +92,25 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         grid.addColumn(token -> token.hint().value())
                 .setHeader("Token")
                 .setKey("token")
+                .setAutoWidth(true)
                 .setPartNameGenerator(token -> "tk-monospace");
         grid.addColumn(token -> Times.format(token.createdAt()))
                 .setHeader("Date Created")
                 .setKey("created")
+                .setAutoWidth(true)
                 .setSortable(true);
         grid.addColumn(token -> Times.formatOr(token.lastUsedAt(), "Never"))
                 .setHeader("Last Used")
-                .setKey("lastUsed");
+                .setKey("lastUsed")
+                .setAutoWidth(true);
         grid.addColumn(token -> Times.formatOr(token.expiresAt(), "Never"))
                 .setHeader("Expires")
-                .setKey("expires");
+                .setKey("expires")
+                .setAutoWidth(true);
         grid.addColumn(token -> token.statusAt(clock.instant()).label())
                 .setHeader("Status")
-                .setKey("status");
+                .setKey("status")
+                .setAutoWidth(true);
         grid.addComponentColumn(this::createActions)
                 .setHeader("Actions")
                 .setKey("actions")

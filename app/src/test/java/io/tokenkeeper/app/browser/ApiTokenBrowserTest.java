@@ -1,0 +1,87 @@
+package io.tokenkeeper.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.token.TokenSecret;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The seed flow in a real browser: generate a token, copy it with the button, and check what the clipboard got. */
+@ApplicationTest
+class ApiTokenBrowserTest {
+
+    private static final By VALUE = By.xpath("//vaadin-text-field[label[starts-with(.,'Your new API token')]]/input");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserTestData users;
+
+    private ChromeDriver driver;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        driver = Browser.start();
+        driver.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of(
+                        "origin",
+                        "http://localhost:" + port,
+                        "permissions",
+                        List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void copy_to_clipboard_and_close_puts_the_shown_value_on_the_clipboard_and_nowhere_else() throws Exception {
+        var user = users.aUserWithApiAccess();
+        Browser.signIn(
+                driver,
+                port,
+                "/settings/user-information/api-tokens",
+                user.username().value(),
+                UserTestData.PASSWORD);
+        var wait = Browser.waitFor(driver);
+
+        wait.until(elementToBeClickable(By.xpath("//vaadin-button[text()[normalize-space(.)='Add New Token']]")))
+                .click();
+        wait.until(visibilityOfElementLocated(By.xpath("//vaadin-text-field[label[.='Name']]/input")))
+                .sendKeys("Browser token");
+        driver.findElement(By.xpath("//vaadin-button[text()[normalize-space(.)='Generate Token']]"))
+                .click();
+
+        String shown = wait.until(visibilityOfElementLocated(VALUE)).getDomProperty("value");
+        assertThat(TokenSecret.parse(shown)).isPresent();
+        Browser.screenshot(driver, "new-api-token");
+
+        driver.findElement(By.xpath("//vaadin-button[text()[normalize-space(.)='Copy to Clipboard & Close']]"))
+                .click();
+        wait.until(invisibilityOfElementLocated(VALUE));
+
+        Object clipboard = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
+        assertThat(clipboard).isEqualTo(shown);
+        wait.until(visibilityOfElementLocated(By.xpath("//vaadin-grid-cell-content[.='Browser token']")));
+        assertThat(driver.getPageSource()).doesNotContain(shown);
+        Browser.screenshot(driver, "api-tokens");
+    }
+}
