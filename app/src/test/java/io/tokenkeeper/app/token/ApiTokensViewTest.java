@@ -38,6 +38,7 @@ import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.ui.base.AccessDeniedView;
 import io.tokenkeeper.ui.token.ApiTokensView;
 import io.tokenkeeper.ui.user.ProfileView;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,6 +53,9 @@ class ApiTokensViewTest extends KaribuTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    DSLContext dsl;
+
     @Test
     void a_user_without_api_access_sees_no_tab_and_is_denied_the_page() {
         TestSignIn.as(users.aUserWithoutPrivileges());
@@ -62,6 +66,20 @@ class ApiTokensViewTest extends KaribuTest {
         UI.getCurrent().navigate("settings/user-information/api-tokens");
         NavigatorKt.expectView(AccessDeniedView.class);
         _assertNone(Grid.class);
+    }
+
+    @Test
+    void a_user_who_lost_api_access_after_signing_in_is_refused_by_the_service() {
+        var user = users.aUserWithApiAccess();
+        TestSignIn.as(user);
+        dsl.execute("delete from user_privilege where user_id = ?", user.id().value());
+
+        UI.getCurrent().navigate(ApiTokensView.class);
+
+        NavigatorKt.expectView(AccessDeniedView.class);
+        assertThatThrownBy(() -> tokens.generate(new Actor(user, null), "sneaky", null))
+                .isInstanceOf(io.tokenkeeper.domain.base.AccessDeniedException.class)
+                .hasMessage("You need the API Access privilege to manage API tokens.");
     }
 
     @Test
@@ -91,7 +109,9 @@ class ApiTokensViewTest extends KaribuTest {
         String value = valueField.getValue();
         var secret = TokenSecret.parse(value).orElseThrow();
         assertThat(valueField.isReadOnly()).isTrue();
-        assertThat(PageContent.contains(value)).as("the page shows the value while the dialog is open").isTrue();
+        assertThat(PageContent.contains(value))
+                .as("the page shows the value while the dialog is open")
+                .isTrue();
         var grid = tokenGrid();
         assertThat(GridKt._size(grid)).isEqualTo(1);
         assertThat(GridKt._getFormatted(grid, 0, "name")).isEqualTo("CI deploy");

@@ -86,6 +86,7 @@ class ProfileViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
         NotificationsKt.expectNotifications("Your profile was saved.");
+        _get(Span.class, spec -> spec.withText("Ada Lovelace"));
         var saved = users.findById(user.id()).orElseThrow();
         assertThat(saved.displayName().value()).isEqualTo("Ada Lovelace");
         assertThat(saved.email().value()).isEqualTo("ada@example.org");

@@ -1,6 +1,7 @@
 package io.tokenkeeper.domain.token;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.Text;
 import java.text.Normalizer;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -19,16 +20,16 @@ public record TokenName(String value) {
 
     /** Normalises {@code value} and checks every rule; throws {@link InvalidInputException} for field "name". */
     public TokenName {
-        value = Normalizer.normalize(trim(value), Normalizer.Form.NFC);
+        value = Text.normalise(value);
         if (value.isEmpty()) {
             throw missing();
         }
-        int length = value.codePointCount(0, value.length());
+        int length = Text.length(value);
         if (length > MAX_LENGTH) {
             throw new InvalidInputException(
                     FIELD, "Use at most " + MAX_LENGTH + " characters (this name has " + length + ").");
         }
-        if (value.codePoints().anyMatch(TokenName::isInvisible)) {
+        if (Text.hasInvisibleCharacter(value)) {
             throw new InvalidInputException(FIELD, "The name contains an invisible or control character; remove it.");
         }
     }
@@ -52,34 +53,5 @@ public record TokenName(String value) {
 
     private static InvalidInputException missing() {
         return new InvalidInputException(FIELD, "Enter a name for the token.");
-    }
-
-    /** Like {@link String#strip()}, but also removes no-break and other space separators. */
-    private static String trim(String raw) {
-        int start = 0;
-        int end = raw.length();
-        while (start < end && isSpace(raw.codePointAt(start))) {
-            start += Character.charCount(raw.codePointAt(start));
-        }
-        while (end > start && isSpace(raw.codePointBefore(end))) {
-            end -= Character.charCount(raw.codePointBefore(end));
-        }
-        return raw.substring(start, end);
-    }
-
-    private static boolean isSpace(int codePoint) {
-        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
-    }
-
-    /** Control (Cc), format (Cf), lone surrogate halves and line or paragraph separators. */
-    private static boolean isInvisible(int codePoint) {
-        return switch (Character.getType(codePoint)) {
-            case Character.CONTROL,
-                    Character.FORMAT,
-                    Character.SURROGATE,
-                    Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR -> true;
-            default -> false;
-        };
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -67,7 +68,12 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        refresh();
+        try {
+            refresh();
+        } catch (io.tokenkeeper.domain.base.AccessDeniedException e) {
+            // The session still carries a privilege an administrator has since removed: the service said no.
+            event.rerouteToError(AccessDeniedException.class, e.getMessage());
+        }
     }
 
     private Component createToolbar() {

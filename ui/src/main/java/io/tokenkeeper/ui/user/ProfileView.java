@@ -2,13 +2,12 @@ package io.tokenkeeper.ui.user;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -24,6 +23,7 @@ import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.ui.base.CurrentUser;
+import io.tokenkeeper.ui.base.Notifications;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 
@@ -114,7 +114,9 @@ public final class ProfileView extends Composite<VerticalLayout> {
             var saved = users.updateProfile(currentUser.actor(), displayName.getValue(), email.getValue());
             displayName.setValue(saved.displayName().value());
             email.setValue(saved.email() == null ? "" : saved.email().value());
-            success(PROFILE_SAVED);
+            Notifications.success(PROFILE_SAVED);
+            // The user menu shows the display name: rebuild the layouts around this view so it is current.
+            UI.getCurrent().refreshCurrentRoute(true);
         } catch (InvalidInputException e) {
             showError(e, Map.of("displayName", displayName, "email", email));
         }
@@ -128,7 +130,7 @@ public final class ProfileView extends Composite<VerticalLayout> {
             currentPassword.clear();
             newPassword.clear();
             confirmation.clear();
-            success(PASSWORD_CHANGED);
+            Notifications.success(PASSWORD_CHANGED);
         } catch (InvalidInputException e) {
             showError(
                     e,
@@ -150,14 +152,10 @@ public final class ProfileView extends Composite<VerticalLayout> {
     private static void showError(InvalidInputException error, Map<String, ? extends HasValidation> fields) {
         var field = fields.get(error.field());
         if (field == null) {
-            Notification.show(error.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error(error.getMessage());
             return;
         }
         field.setErrorMessage(error.getMessage());
         field.setInvalid(true);
-    }
-
-    private static void success(String message) {
-        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }
