@@ -25,4 +25,24 @@ public interface UserStore {
     void updatePasswordHash(UserId id, String passwordHash, Instant now);
 
     long count();
+
+    /**
+     * One page of users whose username, display name or email contains {@code text} (ignoring case), ordered by
+     * username. An empty text matches everyone.
+     */
+    java.util.List<UserSummary> search(String text, int offset, int limit);
+
+    long countMatching(String text);
+
+    void setEnabled(UserId id, boolean enabled, Instant now);
+
+    void setPrivileges(UserId id, java.util.Set<Privilege> privileges, Instant now);
+
+    /**
+     * Makes transactions that change who is an enabled administrator take turns until the current transaction ends,
+     * so that "never remove the last administrator" holds under concurrent requests.
+     */
+    void lockAdministrators();
+
+    long countEnabledAdministrators();
 }

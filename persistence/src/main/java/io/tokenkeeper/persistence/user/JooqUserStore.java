@@ -1,5 +1,6 @@
 package io.tokenkeeper.persistence.user;
 
+import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
 import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
 import static io.tokenkeeper.persistence.jooq.Tables.USER_PRIVILEGE;
 import static org.jooq.impl.DSL.lower;
@@ -15,6 +16,7 @@ import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.domain.user.UserStore;
+import io.tokenkeeper.domain.user.UserSummary;
 import io.tokenkeeper.domain.user.Username;
 import io.tokenkeeper.persistence.base.SqlErrors;
 import java.time.Instant;
@@ -38,6 +40,9 @@ public final class JooqUserStore implements UserStore {
                     select(USER_PRIVILEGE.PRIVILEGE).from(USER_PRIVILEGE).where(USER_PRIVILEGE.USER_ID.eq(APP_USER.ID)))
             .convertFrom(rows -> privileges(rows.getValues(USER_PRIVILEGE.PRIVILEGE)))
             .as("privileges");
+
+    /** Any constant will do, as long as nothing else takes the same advisory lock. */
+    private static final long ADMINISTRATORS_LOCK = 0x746b_6164_6d69_6eL;
 
     private final DSLContext dsl;
 
@@ -133,6 +138,104 @@ public final class JooqUserStore implements UserStore {
     @Override
     public long count() {
         return dsl.fetchCount(APP_USER);
+    }
+
+    @Override
+    public List<UserSummary> search(String text, int offset, int limit) {
+        Field<Integer> activeTokens = DSL.field(select(DSL.count())
+                        .from(API_TOKEN)
+                        .where(API_TOKEN.OWNER_ID.eq(APP_USER.ID))
+                        .and(API_TOKEN.REVOKED_AT.isNull()))
+                .as("active_tokens");
+        return dsl.select(
+                        APP_USER.ID,
+                        APP_USER.USERNAME,
+                        APP_USER.DISPLAY_NAME,
+                        APP_USER.EMAIL,
+                        APP_USER.ENABLED,
+                        APP_USER.CREATED_AT,
+                        APP_USER.UPDATED_AT,
+                        PRIVILEGES,
+                        activeTokens)
+                .from(APP_USER)
+                .where(matching(text))
+                .orderBy(lower(APP_USER.USERNAME))
+                .offset(offset)
+                .limit(limit)
+                .fetch(row -> new UserSummary(toUser(row), row.get(activeTokens)));
+    }
+
+    @Override
+    public long countMatching(String text) {
+        return dsl.fetchCount(APP_USER, matching(text));
+    }
+
+    @Override
+    public void setEnabled(UserId id, boolean enabled, Instant now) {
+        int updated = dsl.update(APP_USER)
+                .set(APP_USER.ENABLED, enabled)
+                .set(APP_USER.UPDATED_AT, timestamp(now))
+                .where(APP_USER.ID.eq(id.value()))
+                .execute();
+        if (updated == 0) {
+            throw new NotFoundException("This user does not exist.");
+        }
+    }
+
+    @Override
+    public void setPrivileges(UserId id, Set<Privilege> privileges, Instant now) {
+        dsl.deleteFrom(USER_PRIVILEGE)
+                .where(USER_PRIVILEGE.USER_ID.eq(id.value()))
+                .and(USER_PRIVILEGE.PRIVILEGE.notIn(names(privileges)))
+                .execute();
+        for (Privilege privilege : privileges) {
+            dsl.insertInto(USER_PRIVILEGE, USER_PRIVILEGE.USER_ID, USER_PRIVILEGE.PRIVILEGE, USER_PRIVILEGE.GRANTED_AT)
+                    .values(id.value(), privilege.name(), timestamp(now))
+                    .onConflictDoNothing()
+                    .execute();
+        }
+        dsl.update(APP_USER)
+                .set(APP_USER.UPDATED_AT, timestamp(now))
+                .where(APP_USER.ID.eq(id.value()))
+                .execute();
+    }
+
+    @Override
+    public void lockAdministrators() {
+        dsl.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(ADMINISTRATORS_LOCK)))
+                .fetch();
+    }
+
+    @Override
+    public long countEnabledAdministrators() {
+        return dsl.fetchCount(
+                APP_USER,
+                APP_USER.ENABLED
+                        .isTrue()
+                        .and(DSL.exists(DSL.selectOne()
+                                .from(USER_PRIVILEGE)
+                                .where(USER_PRIVILEGE.USER_ID.eq(APP_USER.ID))
+                                .and(USER_PRIVILEGE.PRIVILEGE.eq(Privilege.ADMINISTRATOR.name())))));
+    }
+
+    private static Condition matching(String text) {
+        if (text.isBlank()) {
+            return DSL.noCondition();
+        }
+        String pattern = "%"
+                + text.toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
+        return lower(APP_USER.USERNAME)
+                .like(pattern)
+                .or(lower(APP_USER.DISPLAY_NAME).like(pattern))
+                .or(lower(APP_USER.EMAIL).like(pattern));
+    }
+
+    private static List<String> names(Set<Privilege> privileges) {
+        return privileges.stream().map(Privilege::name).toList();
     }
 
     private Optional<User> findOne(Condition condition) {

@@ -99,6 +99,77 @@ class JooqUserStoreTest {
                 .hasMessageContaining("app_user_username_format");
     }
 
+    @Test
+    void searches_username_display_name_and_email_ignoring_case_one_page_at_a_time() {
+        store.create(newUser("Alice", Set.of()), NOW);
+        store.create(newUser("bob", Set.of()), NOW);
+        store.create(newUser("carol", Set.of()), NOW);
+
+        assertThat(store.search("", 0, 10))
+                .extracting(summary -> summary.user().username().value())
+                .containsExactly("Alice", "bob", "carol");
+        assertThat(store.search("", 1, 1))
+                .extracting(summary -> summary.user().username().value())
+                .containsExactly("bob");
+        assertThat(store.search("EXAMPLE", 0, 10)).hasSize(3);
+        assertThat(store.search("alice ex", 0, 10))
+                .extracting(summary -> summary.user().username().value())
+                .containsExactly("Alice");
+        assertThat(store.search("CAROL@", 0, 10)).hasSize(1);
+        assertThat(store.countMatching("example.com")).isEqualTo(3);
+        assertThat(store.countMatching("bo")).isEqualTo(1);
+    }
+
+    @Test
+    void search_treats_percent_and_underscore_as_plain_characters() {
+        store.create(newUser("under_score", Set.of()), NOW);
+        store.create(newUser("underxscore", Set.of()), NOW);
+
+        assertThat(store.search("r_s", 0, 10))
+                .extracting(summary -> summary.user().username().value())
+                .containsExactly("under_score");
+        assertThat(store.countMatching("%")).isZero();
+    }
+
+    @Test
+    void counts_each_users_tokens_that_are_not_revoked() {
+        var user = store.create(newUser("holder", Set.of(Privilege.API_ACCESS)), NOW);
+        TestDatabase.dsl()
+                .execute(
+                        "insert into api_token (owner_id, name, name_key, digest, hint, created_at, revoked_at)"
+                                + " values (?, 'a', 'a', decode(repeat('01', 32), 'hex'), 'tkp_abcd…wxyz', now(), null),"
+                                + " (?, 'b', 'b', decode(repeat('02', 32), 'hex'), 'tkp_abcd…wxyz', now(), now())",
+                        user.id().value(),
+                        user.id().value());
+
+        assertThat(store.search("holder", 0, 1).getFirst().activeTokens()).isEqualTo(1);
+    }
+
+    @Test
+    void changes_enabled_and_privileges() {
+        var user = store.create(newUser("frank", EnumSet.of(Privilege.API_ACCESS)), NOW);
+
+        store.setEnabled(user.id(), false, NOW.plusSeconds(1));
+        store.setPrivileges(user.id(), EnumSet.of(Privilege.ADMINISTRATOR), NOW.plusSeconds(2));
+
+        var changed = store.findById(user.id()).orElseThrow();
+        assertThat(changed.enabled()).isFalse();
+        assertThat(changed.privileges()).containsExactly(Privilege.ADMINISTRATOR);
+        store.setPrivileges(user.id(), Set.of(), NOW.plusSeconds(3));
+        assertThat(store.findById(user.id()).orElseThrow().privileges()).isEmpty();
+    }
+
+    @Test
+    void counts_only_enabled_administrators() {
+        store.create(newUser("admin1", EnumSet.of(Privilege.ADMINISTRATOR)), NOW);
+        var second = store.create(newUser("admin2", EnumSet.of(Privilege.ADMINISTRATOR)), NOW);
+        store.create(newUser("plain", EnumSet.of(Privilege.API_ACCESS)), NOW);
+
+        assertThat(store.countEnabledAdministrators()).isEqualTo(2);
+        store.setEnabled(second.id(), false, NOW);
+        assertThat(store.countEnabledAdministrators()).isEqualTo(1);
+    }
+
     static NewUser newUser(String username, Set<Privilege> privileges) {
         return new NewUser(
                 new Username(username),
