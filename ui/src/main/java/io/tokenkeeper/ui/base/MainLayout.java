@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.tokenkeeper.ui.user.ProfileView;
+import io.tokenkeeper.ui.user.UsersView;
 import jakarta.annotation.security.PermitAll;
 
 /** The frame around every signed-in page: product name, side navigation and the user menu. */
@@ -40,6 +41,13 @@ public final class MainLayout extends AppLayout {
         settings.setExpanded(true);
         var navigation = new SideNav();
         navigation.addItem(settings);
+        if (currentUser.user().isAdministrator()) {
+            var administration = new SideNavItem("Administration");
+            administration.setPrefixComponent(VaadinIcon.SHIELD.create());
+            administration.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
+            administration.setExpanded(true);
+            navigation.addItem(administration);
+        }
         return navigation;
     }
 

@@ -1,0 +1,187 @@
+package io.tokenkeeper.ui.user;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.tokenkeeper.domain.base.DomainException;
+import io.tokenkeeper.domain.user.Privilege;
+import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.domain.user.UserService;
+import io.tokenkeeper.domain.user.UserSummary;
+import io.tokenkeeper.ui.base.CurrentUser;
+import io.tokenkeeper.ui.base.MainLayout;
+import io.tokenkeeper.ui.base.Notifications;
+import io.tokenkeeper.ui.base.Times;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Administration › Users: everyone who can sign in, searched and paged in the database (the grid never holds more
+ * than the rows on screen), with their privileges, status and token count.
+ */
+@Route(value = "administration/users", layout = MainLayout.class)
+@PageTitle("Users | Tokenkeeper")
+@RolesAllowed("ADMINISTRATOR")
+public final class UsersView extends Composite<VerticalLayout> {
+
+    private final UserService users;
+    private final CurrentUser currentUser;
+    private final TextField search = new TextField();
+    private final Grid<UserSummary> grid = new Grid<>();
+
+    public UsersView(UserService users, CurrentUser currentUser) {
+        this.users = users;
+        this.currentUser = currentUser;
+        var layout = getContent();
+        layout.addClassName("tk-page");
+        layout.setSizeFull();
+        layout.add(new H2("Users"), createToolbar(), createGrid());
+    }
+
+    private Component createToolbar() {
+        search.setPlaceholder("Username, name or email");
+        search.setAriaLabel("Search users");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        search.setWidth("24rem");
+        var add = new Button("New User", VaadinIcon.PLUS.create(), event -> openNewUserDialog());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var toolbar = new HorizontalLayout(search, add);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return toolbar;
+    }
+
+    private Grid<UserSummary> createGrid() {
+        grid.addColumn(row -> row.user().username().value())
+                .setHeader("Username")
+                .setKey("username");
+        grid.addColumn(row -> row.user().displayName().value())
+                .setHeader("Display Name")
+                .setKey("displayName");
+        grid.addColumn(row ->
+                        row.user().email() == null ? "" : row.user().email().value())
+                .setHeader("Email")
+                .setKey("email");
+        grid.addColumn(row -> privileges(row.user())).setHeader("Privileges").setKey("privileges");
+        grid.addColumn(row -> row.user().enabled() ? "Enabled" : "Disabled")
+                .setHeader("Status")
+                .setKey("status")
+                .setAutoWidth(true);
+        grid.addColumn(UserSummary::activeTokens)
+                .setHeader("Tokens")
+                .setKey("tokens")
+                .setAutoWidth(true);
+        grid.addColumn(row -> Times.format(row.user().createdAt()))
+                .setHeader("Created")
+                .setKey("created")
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::createActions)
+                .setHeader("Actions")
+                .setKey("actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setItems(
+                query -> users.search(actor(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, users.count(actor(), search.getValue())));
+        grid.setSizeFull();
+        grid.getElement().setAttribute("aria-label", "Users");
+        return grid;
+    }
+
+    private Component createActions(UserSummary row) {
+        var user = row.user();
+        String name = user.username().value();
+        var edit = new Button("Edit", event -> openEditDialog(user));
+        edit.setAriaLabel("Edit " + name);
+        var toggle = user.enabled()
+                ? new Button("Disable", event -> confirmDisable(user))
+                : new Button("Enable", event -> act(() -> users.enable(actor(), user.id()), "Enabled " + name + "."));
+        toggle.setAriaLabel(toggle.getText() + " " + name);
+        var reset = new Button("Reset Password", event -> new ResetPasswordDialog(user, (password, confirmation) -> {
+                    users.resetPassword(actor(), user.id(), password, confirmation);
+                    Notifications.success("The password of " + name + " was reset.");
+                })
+                .open());
+        reset.setAriaLabel("Reset the password of " + name);
+        for (var button : List.of(edit, toggle, reset)) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        var actions = new HorizontalLayout(edit, toggle, reset);
+        actions.setSpacing(false);
+        return actions;
+    }
+
+    private void openNewUserDialog() {
+        new UserDialog(null, form -> {
+                    var created = users.createUser(
+                            actor(),
+                            form.username(),
+                            form.displayName(),
+                            form.email(),
+                            form.password(),
+                            form.privileges());
+                    Notifications.success("Created " + created.username() + ".");
+                    grid.getDataProvider().refreshAll();
+                })
+                .open();
+    }
+
+    private void openEditDialog(User user) {
+        new UserDialog(user, form -> {
+                    users.updateUser(actor(), user.id(), form.displayName(), form.email(), form.privileges());
+                    Notifications.success("Saved " + user.username() + ".");
+                    grid.getDataProvider().refreshAll();
+                })
+                .open();
+    }
+
+    private void confirmDisable(User user) {
+        var confirm = new ConfirmDialog();
+        confirm.setHeader("Disable " + user.username() + "?");
+        confirm.setText("They can no longer sign in, and every one of their API tokens stops working at once."
+                + " Enabling the account again brings the tokens back.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Disable");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(
+                event -> act(() -> users.disable(actor(), user.id()), "Disabled " + user.username() + "."));
+        confirm.open();
+    }
+
+    private void act(Supplier<User> action, String success) {
+        try {
+            action.get();
+            Notifications.success(success);
+        } catch (DomainException e) {
+            Notifications.error(e.getMessage());
+        }
+        grid.getDataProvider().refreshAll();
+    }
+
+    private static String privileges(User user) {
+        if (user.privileges().isEmpty()) {
+            return "None";
+        }
+        return user.privileges().stream().sorted().map(Privilege::label).collect(Collectors.joining(", "));
+    }
+
+    private io.tokenkeeper.domain.user.Actor actor() {
+        return currentUser.actor();
+    }
+}
