@@ -13,6 +13,7 @@ public enum AuditAction {
     USER_DISABLED("User disabled"),
     USER_ENABLED("User enabled"),
     PASSWORD_RESET("Password reset"),
+    POLICY_CHANGED("Policy changed"),
     TOKEN_CREATED("Token created"),
     TOKEN_RENAMED("Token renamed"),
     TOKEN_DISABLED("Token disabled"),

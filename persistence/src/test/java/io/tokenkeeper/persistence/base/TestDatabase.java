@@ -40,7 +40,8 @@ public final class TestDatabase {
 
     /** Empties every table, so that each test starts from a fresh schema. */
     public static void clean() {
-        DSL_CONTEXT.execute("truncate table api_token, audit_event, user_privilege, app_user restart identity cascade");
+        DSL_CONTEXT.execute(
+                "truncate table trusted_ip_range, token_policy, api_token, audit_event, user_privilege, app_user restart identity cascade");
     }
 
     private static DataSource start() {

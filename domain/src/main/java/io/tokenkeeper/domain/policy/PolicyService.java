@@ -1,0 +1,111 @@
+package io.tokenkeeper.domain.policy;
+
+import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditEvent;
+import io.tokenkeeper.domain.audit.AuditLog;
+import io.tokenkeeper.domain.base.AccessDeniedException;
+import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.Transactions;
+import io.tokenkeeper.domain.token.TokenQuota;
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.domain.user.UserStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** Reads the token policy for everyone and lets administrators change it, with every change audited. */
+public final class PolicyService {
+
+    private final PolicyStore store;
+    private final UserStore users;
+    private final AuditLog audit;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public PolicyService(PolicyStore store, UserStore users, AuditLog audit, Transactions transactions, Clock clock) {
+        this.store = store;
+        this.users = users;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The policy in force, for the rules that apply it (quota, lifetime, trusted ranges). */
+    public TokenPolicy current() {
+        return store.load();
+    }
+
+    /**
+     * Replaces the policy. Administrators only.
+     *
+     * @param quota tokens per user, 1–100
+     * @param maxLifetimeDays the longest lifetime of a new token, or {@code null} for none
+     * @param trustedRanges addresses or CIDR ranges, one per entry; blank entries are ignored
+     */
+    public TokenPolicy update(
+            Actor actor, @Nullable Integer quota, @Nullable Integer maxLifetimeDays, List<String> trustedRanges) {
+        if (quota == null) {
+            throw new InvalidInputException("quota", "Enter how many tokens each user may have (1 to 100).");
+        }
+        var ranges = new LinkedHashSet<IpRange>();
+        for (String entry : trustedRanges) {
+            if (!entry.isBlank()) {
+                ranges.add(IpRange.parse("trustedRanges", entry));
+            }
+        }
+        var policy = new TokenPolicy(new TokenQuota(quota), maxLifetimeDays, new ArrayList<>(ranges));
+        return transactions.inTransaction(() -> {
+            var admin = users.findById(actor.id())
+                    .filter(User::enabled)
+                    .filter(User::isAdministrator)
+                    .orElseThrow(() -> new AccessDeniedException("Only administrators can change the token policy."));
+            var before = store.load();
+            if (before.equals(policy)) {
+                return before;
+            }
+            store.save(policy);
+            audit.record(new AuditEvent(
+                    clock.instant(),
+                    admin.id(),
+                    admin.username().value(),
+                    AuditAction.POLICY_CHANGED,
+                    "policy",
+                    null,
+                    "Token policy",
+                    changes(before, policy),
+                    actor.clientAddress()));
+            return policy;
+        });
+    }
+
+    private static String changes(TokenPolicy before, TokenPolicy after) {
+        var changes = new ArrayList<String>();
+        if (before.quota().max() != after.quota().max()) {
+            changes.add("tokens per user " + before.quota().max() + " → "
+                    + after.quota().max());
+        }
+        if (!Objects.equals(before.maxLifetimeDays(), after.maxLifetimeDays())) {
+            changes.add("maximum lifetime " + days(before.maxLifetimeDays()) + " → " + days(after.maxLifetimeDays()));
+        }
+        if (!before.trustedRanges().equals(after.trustedRanges())) {
+            changes.add("trusted IP ranges " + ranges(before) + " → " + ranges(after));
+        }
+        return "Changed " + String.join("; ", changes);
+    }
+
+    private static String days(@Nullable Integer days) {
+        return days == null ? "none" : days + " days";
+    }
+
+    private static String ranges(TokenPolicy policy) {
+        return policy.trustedRanges().isEmpty()
+                ? "any"
+                : String.join(
+                        ", ",
+                        policy.trustedRanges().stream().map(IpRange::toString).toList());
+    }
+}

@@ -1,0 +1,63 @@
+package io.tokenkeeper.domain.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tokenkeeper.domain.base.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IpRangeTest {
+
+    @Test
+    void a_single_ipv4_address_contains_only_itself() {
+        var range = IpRange.parse("f", "203.0.113.7");
+
+        assertThat(range.contains("203.0.113.7")).isTrue();
+        assertThat(range.contains("203.0.113.8")).isFalse();
+        assertThat(range).hasToString("203.0.113.7");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "203.0.113.0/24, 203.0.113.255, true",
+        "203.0.113.0/24, 203.0.114.0, false",
+        "10.0.0.0/8, 10.255.1.2, true",
+        "0.0.0.0/0, 198.51.100.1, true",
+        "2001:db8::/32, 2001:db8:ffff::1, true",
+        "2001:db8::/32, 2001:db9::1, false",
+        "203.0.113.0/24, 2001:db8::1, false",
+        "::1, ::1, true"
+    })
+    void a_cidr_range_contains_the_addresses_under_its_prefix(String range, String address, boolean inside) {
+        assertThat(IpRange.parse("f", range).contains(address)).isEqualTo(inside);
+    }
+
+    @Test
+    void the_network_part_is_normalised() {
+        assertThat(IpRange.parse("f", " 203.0.113.77/24 ")).hasToString("203.0.113.0/24");
+        assertThat(IpRange.parse("f", "203.0.113.77/24")).isEqualTo(IpRange.parse("f", "203.0.113.0/24"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "example.com", "localhost", "256.1.1.1", "1.2.3", "1.2.3.4.5", "1.2.3.4/", "1.2.3.4/x"})
+    void refuses_anything_that_is_not_a_literal_address_or_range(String entry) {
+        assertThatThrownBy(() -> IpRange.parse("trustedRanges", entry))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("trustedRanges"));
+    }
+
+    @Test
+    void refuses_a_prefix_longer_than_the_address() {
+        assertThatThrownBy(() -> IpRange.parse("f", "203.0.113.0/33"))
+                .hasMessage("“203.0.113.0/33”: the prefix length can be at most 32.");
+    }
+
+    @Test
+    void an_unparseable_client_address_is_outside_every_range() {
+        assertThat(IpRange.parse("f", "0.0.0.0/0").contains("not-an-ip")).isFalse();
+        assertThat(IpRange.parse("f", "0.0.0.0/0").contains(null)).isFalse();
+    }
+}

@@ -1,0 +1,5 @@
+/** The token policy store. */
+@NullMarked
+package io.tokenkeeper.persistence.policy;
+
+import org.jspecify.annotations.NullMarked;
