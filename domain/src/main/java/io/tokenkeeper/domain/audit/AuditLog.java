@@ -9,4 +9,18 @@ public interface AuditLog {
 
     /** The newest events first, at most {@code limit} of them. */
     List<AuditEvent> newest(int limit);
+
+    /**
+     * One page of the events that match, newest first (by time, then by the order they were recorded).
+     *
+     * @param offset how many matching events to skip, at least 0
+     * @param limit the most events to return, at least 0
+     */
+    List<AuditEvent> search(AuditFilter filter, int offset, int limit);
+
+    /**
+     * How many events match, counting no further than {@code atMost}, so that the cost stays bounded however many
+     * there are: a result of {@code atMost} means "at least that many".
+     */
+    int count(AuditFilter filter, int atMost);
 }

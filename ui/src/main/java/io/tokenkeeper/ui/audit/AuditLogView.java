@@ -1,0 +1,220 @@
+package io.tokenkeeper.ui.audit;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditEvent;
+import io.tokenkeeper.domain.audit.AuditFilter;
+import io.tokenkeeper.domain.audit.AuditService;
+import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.ui.base.CurrentUser;
+import io.tokenkeeper.ui.base.MainLayout;
+import io.tokenkeeper.ui.base.Notifications;
+import io.tokenkeeper.ui.base.Times;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Administration › Audit Log: every recorded event, newest first, one page at a time, narrowed by actor, action,
+ * target and UTC days. The grid counts at most {@link AuditService#MAX_COUNT} matches, so a broad filter over millions
+ * of events stays fast; beyond that it says so. Read-only; {@link AuditService} checks on every page that the reader
+ * is an administrator.
+ */
+@Route(value = "administration/audit-log", layout = MainLayout.class)
+@PageTitle("Audit Log | Tokenkeeper")
+@RolesAllowed("ADMINISTRATOR")
+public final class AuditLogView extends Composite<VerticalLayout> implements BeforeEnterObserver {
+
+    static final String NOTHING_YET = "No audit events yet.";
+    static final String NOTHING_MATCHES = "No audit events match these filters.";
+    static final String MORE_THAN_SHOWN =
+            "Showing the newest " + String.format(Locale.ROOT, "%,d", AuditService.MAX_COUNT)
+                    + " matching events. Narrow the filters, for example the dates, to reach older ones.";
+
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+
+    private final TextField actor = new TextField("Actor");
+    private final ComboBox<AuditAction> action = new ComboBox<>("Action");
+    private final TextField target = new TextField("Target");
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To");
+    private final Grid<AuditEvent> grid = new Grid<>();
+    private final Paragraph moreThanShown = new Paragraph(MORE_THAN_SHOWN);
+    private AuditFilter filter = AuditFilter.ALL;
+
+    public AuditLogView(AuditService audit, CurrentUser currentUser) {
+        this.audit = audit;
+        this.currentUser = currentUser;
+        var layout = getContent();
+        layout.addClassName("tk-page");
+        layout.setHeightFull();
+        layout.add(
+                new H2("Audit Log"),
+                new Paragraph("Who did what to which user or token, when and from where; newest first, times in UTC."
+                        + " Nobody can change or delete an entry."),
+                createFilters(),
+                moreThanShown,
+                createGrid());
+        layout.setFlexGrow(1, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            if (audit.canRead(currentUser.actor())) {
+                return;
+            }
+        } catch (io.tokenkeeper.domain.base.AccessDeniedException signedOut) {
+            // The account behind the session is gone; the same answer as for a missing privilege.
+        }
+        // The session still carries a privilege an administrator has since removed: the service said no.
+        event.rerouteToError(AccessDeniedException.class, "Only administrators can read the audit log.");
+    }
+
+    private Component createFilters() {
+        for (var text : List.of(actor, target)) {
+            text.setValueChangeMode(ValueChangeMode.LAZY);
+            text.setClearButtonVisible(true);
+            text.addValueChangeListener(event -> applyFilters());
+        }
+        actor.setHelperText("Username starts with");
+        target.setHelperText("Name starts with, or the id");
+
+        action.setItems(AuditAction.values());
+        action.setItemLabelGenerator(AuditAction::label);
+        action.setClearButtonVisible(true);
+        action.setPlaceholder("Any");
+        action.addValueChangeListener(event -> applyFilters());
+
+        from.setHelperText("From the start of this day (UTC)");
+        to.setHelperText("To the end of this day (UTC)");
+        for (var date : List.of(from, to)) {
+            date.setClearButtonVisible(true);
+            date.addValueChangeListener(event -> applyFilters());
+        }
+        // The view shows the domain's messages; the components' own checks would clear them on blur.
+        actor.setManualValidation(true);
+        target.setManualValidation(true);
+        from.setManualValidation(true);
+        to.setManualValidation(true);
+
+        var bar = new HorizontalLayout(actor, action, target, from, to);
+        bar.setWrap(true);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getElement().setAttribute("aria-label", "Audit log filters");
+        return bar;
+    }
+
+    private Grid<AuditEvent> createGrid() {
+        grid.addColumn(event -> Times.format(event.occurredAt()))
+                .setHeader("Time")
+                .setKey("time")
+                .setTooltipGenerator(event -> event.occurredAt().toString())
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(AuditEvent::actorName).setHeader("Actor").setKey("actor").setAutoWidth(true);
+        grid.addColumn(event -> event.action().label())
+                .setHeader("Action")
+                .setKey("action")
+                .setAutoWidth(true);
+        grid.addColumn(AuditLogView::target)
+                .setHeader("Target")
+                .setKey("target")
+                .setFlexGrow(1);
+        grid.addColumn(event -> event.clientAddress() == null ? "—" : event.clientAddress())
+                .setHeader("Client IP")
+                .setKey("clientIp")
+                .setAutoWidth(true);
+        grid.addColumn(AuditEvent::details)
+                .setHeader("Details")
+                .setKey("details")
+                .setFlexGrow(2);
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(NOTHING_YET);
+        grid.setWidthFull();
+        grid.getElement().setAttribute("aria-label", "Audit events");
+        grid.setItems(
+                query -> audit.search(currentUser.actor(), filter, query.getOffset(), query.getLimit()).stream(),
+                query -> audit.count(currentUser.actor(), filter));
+        moreThanShown.setVisible(false);
+        grid.getLazyDataView()
+                .addItemCountChangeListener(
+                        event -> moreThanShown.setVisible(event.getItemCount() >= AuditService.MAX_COUNT));
+        return grid;
+    }
+
+    private void applyFilters() {
+        var fields = Map.<String, HasValidation>of("actor", actor, "target", target, "from", from, "to", to);
+        fields.values().forEach(field -> {
+            field.setInvalid(false);
+            field.setErrorMessage(null);
+        });
+        try {
+            filter = new AuditFilter(
+                    actor.getValue(),
+                    action.getValue(),
+                    target.getValue(),
+                    startOf(from.getValue()),
+                    endOf(to.getValue()));
+        } catch (InvalidInputException e) {
+            var field = fields.get(e.field());
+            if (field == null) {
+                Notifications.error(e.getMessage());
+            } else {
+                field.setErrorMessage(e.getMessage());
+                field.setInvalid(true);
+            }
+            return;
+        }
+        grid.setEmptyStateText(filter.isEmpty() ? NOTHING_YET : NOTHING_MATCHES);
+        grid.getDataProvider().refreshAll();
+    }
+
+    private static @Nullable Instant startOf(@Nullable LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static @Nullable Instant endOf(@Nullable LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(1, ChronoUnit.DAYS);
+    }
+
+    /** The kind of target and its name as it was then, e.g. Token “CI deploy”, or its id when it had no name. */
+    static String target(AuditEvent event) {
+        String kind =
+                switch (event.targetType()) {
+                    case "user" -> "User";
+                    case "token" -> "Token";
+                    default -> event.targetType();
+                };
+        if (event.targetName() != null) {
+            return kind + " \u201C" + event.targetName() + "\u201D";
+        }
+        return event.targetId() == null ? kind : kind + " #" + event.targetId();
+    }
+}
