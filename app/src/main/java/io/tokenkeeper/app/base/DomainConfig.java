@@ -1,17 +1,25 @@
 package io.tokenkeeper.app.base;
 
 import io.tokenkeeper.domain.audit.AuditLog;
+import io.tokenkeeper.domain.audit.AuditService;
 import io.tokenkeeper.domain.base.Transactions;
+import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.policy.PolicyStore;
 import io.tokenkeeper.domain.token.QuotaPolicy;
-import io.tokenkeeper.domain.token.TokenQuota;
+import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.token.TokenStore;
+import io.tokenkeeper.domain.token.TokenUsage;
+import io.tokenkeeper.domain.user.AccountChanges;
 import io.tokenkeeper.domain.user.PasswordHasher;
 import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
+import io.tokenkeeper.persistence.policy.JooqPolicyStore;
+import io.tokenkeeper.persistence.token.JooqTokenGrants;
 import io.tokenkeeper.persistence.token.JooqTokenStore;
+import io.tokenkeeper.persistence.token.JooqTokenUsage;
 import io.tokenkeeper.persistence.user.JooqUserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,14 +57,41 @@ class DomainConfig {
     }
 
     @Bean
+    AuditService auditService(AuditLog audit, UserStore users) {
+        return new AuditService(audit, users);
+    }
+
+    @Bean
     JooqTokenStore tokenStore(DSLContext dsl) {
         return new JooqTokenStore(dsl);
     }
 
-    /** Every user may hold {@link TokenQuota#DEFAULT} tokens until administrators can change the quota. */
+    /** The API's token lookup; the API wraps it in its cache. */
     @Bean
-    QuotaPolicy quotaPolicy() {
-        return owner -> TokenQuota.DEFAULT;
+    JooqTokenGrants tokenGrants(DSLContext dsl) {
+        return new JooqTokenGrants(dsl);
+    }
+
+    @Bean
+    TokenUsage tokenUsage(DSLContext dsl) {
+        return new JooqTokenUsage(dsl);
+    }
+
+    @Bean
+    PolicyStore policyStore(DSLContext dsl, Clock clock) {
+        return new JooqPolicyStore(dsl, clock);
+    }
+
+    @Bean
+    PolicyService policyService(
+            PolicyStore store, UserStore users, AuditLog audit, Transactions transactions, Clock clock) {
+        return new PolicyService(store, users, audit, transactions, clock);
+    }
+
+    /** The quota administrators set under Administration › Policy applies to every user. */
+    @Bean
+    QuotaPolicy quotaPolicy(PolicyService policies) {
+        return owner -> policies.current().quota();
     }
 
     @Bean
@@ -67,13 +102,19 @@ class DomainConfig {
             Transactions transactions,
             Clock clock,
             SecureRandom random,
-            QuotaPolicy quotas) {
-        return new TokenService(tokens, users, audit, transactions, clock, random, quotas);
+            QuotaPolicy quotas,
+            TokenChanges changes) {
+        return new TokenService(tokens, users, audit, transactions, clock, random, quotas, changes);
     }
 
     @Bean
     UserService userService(
-            UserStore users, PasswordHasher passwords, AuditLog audit, Transactions transactions, Clock clock) {
-        return new UserService(users, passwords, audit, transactions, clock);
+            UserStore users,
+            PasswordHasher passwords,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            AccountChanges accountChanges) {
+        return new UserService(users, passwords, audit, transactions, clock, accountChanges);
     }
 }

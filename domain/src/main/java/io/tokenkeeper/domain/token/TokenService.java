@@ -41,7 +41,9 @@ public final class TokenService {
     private final Clock clock;
     private final SecureRandom random;
     private final QuotaPolicy quotas;
+    private final TokenChanges changes;
 
+    /** A service whose changes no cache needs to hear about. */
     public TokenService(
             TokenStore tokens,
             UserStore users,
@@ -50,6 +52,19 @@ public final class TokenService {
             Clock clock,
             SecureRandom random,
             QuotaPolicy quotas) {
+        this(tokens, users, audit, transactions, clock, random, quotas, TokenChanges.NONE);
+    }
+
+    /** @param changes told, inside the transaction, about every token this service renames, switches or revokes */
+    public TokenService(
+            TokenStore tokens,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            SecureRandom random,
+            QuotaPolicy quotas,
+            TokenChanges changes) {
         this.tokens = tokens;
         this.users = users;
         this.audit = audit;
@@ -57,6 +72,7 @@ public final class TokenService {
         this.clock = clock;
         this.random = random;
         this.quotas = quotas;
+        this.changes = changes;
     }
 
     /** The actor's tokens that are not revoked (enabled, disabled or expired), newest first. */
@@ -108,6 +124,7 @@ public final class TokenService {
             }
             requireUnused(name, tokens.listActive(token.ownerId()), token.id());
             var renamed = tokens.rename(id, name);
+            changes.tokenChanged(id);
             var details = "Renamed " + quoted(token.name()) + " to " + quoted(name) + onBehalf(target);
             record(target.actor(), actor, AuditAction.TOKEN_RENAMED, renamed, details, now());
             return renamed;
@@ -129,6 +146,7 @@ public final class TokenService {
             var target = target(actor, id);
             var now = now();
             var revoked = tokens.revoke(id, target.actor().id(), now);
+            changes.tokenChanged(id);
             var details = "Revoked " + described(revoked) + onBehalf(target);
             record(target.actor(), actor, AuditAction.TOKEN_REVOKED, revoked, details, now);
             return revoked;
@@ -142,6 +160,7 @@ public final class TokenService {
                 return target.token();
             }
             var changed = tokens.setEnabled(id, enabled);
+            changes.tokenChanged(id);
             var action = enabled ? AuditAction.TOKEN_ENABLED : AuditAction.TOKEN_DISABLED;
             var details = (enabled ? "Enabled " : "Disabled ") + described(changed) + onBehalf(target);
             record(target.actor(), actor, action, changed, details, now());

@@ -32,7 +32,7 @@ public final class JooqTokenStore implements TokenStore {
     private static final String OWNER_NAME_INDEX = "api_token_owner_name_key";
     private static final String DUPLICATE_NAME = "You already have a token with this name.";
 
-    private static final SelectField<?>[] COLUMNS = {
+    static final SelectField<?>[] COLUMNS = {
         API_TOKEN.ID,
         API_TOKEN.OWNER_ID,
         API_TOKEN.NAME,
@@ -171,7 +171,7 @@ public final class JooqTokenStore implements TokenStore {
         return new NotFoundException("This token does not exist.");
     }
 
-    private static Token toToken(Record row) {
+    static Token toToken(Record row) {
         return new Token(
                 new TokenId(row.get(API_TOKEN.ID)),
                 new UserId(row.get(API_TOKEN.OWNER_ID)),

@@ -18,11 +18,13 @@ import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.domain.token.QuotaPolicy;
+import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
@@ -417,6 +419,55 @@ class TokenServiceTest {
     }
 
     @Test
+    void tells_the_change_port_about_every_rename_switch_and_revocation() {
+        var heard = new ArrayList<TokenId>();
+        var listening = serviceTelling(new TokenChanges() {
+            @Override
+            public void tokenChanged(TokenId token) {
+                heard.add(token);
+            }
+
+            @Override
+            public void ownerChanged(UserId owner) {
+                throw new AssertionError("The token service changes no owner");
+            }
+        });
+        var id = listening.generate(actor(alice), "Deploy", null).token().id();
+
+        listening.rename(actor(alice), id, "Backup");
+        listening.rename(actor(alice), id, "Backup");
+        listening.disable(actor(alice), id);
+        listening.disable(actor(alice), id);
+        listening.enable(actor(alice), id);
+        listening.revoke(actor(admin), id);
+
+        assertThat(heard).containsExactly(id, id, id, id);
+    }
+
+    @Test
+    void a_change_port_that_fails_rolls_the_change_back() {
+        var id = service.generate(actor(alice), "Deploy", null).token().id();
+        var failing = serviceTelling(new TokenChanges() {
+            @Override
+            public void tokenChanged(TokenId token) {
+                throw new IllegalStateException("cannot tell the caches");
+            }
+
+            @Override
+            public void ownerChanged(UserId owner) {}
+        });
+
+        assertThatThrownBy(() -> failing.revoke(actor(alice), id)).hasMessage("cannot tell the caches");
+        assertThatThrownBy(() -> failing.disable(actor(alice), id)).hasMessage("cannot tell the caches");
+
+        assertThat(tokens.find(id)).hasValueSatisfying(token -> {
+            assertThat(token.isRevoked()).isFalse();
+            assertThat(token.enabled()).isTrue();
+        });
+        assertThat(rowCount("audit_event")).isEqualTo(1);
+    }
+
+    @Test
     void changes_that_change_nothing_write_nothing() {
         var token = service.generate(actor(alice), "Deploy", null).token();
 
@@ -453,6 +504,18 @@ class TokenServiceTest {
                 Clock.fixed(now, ZoneOffset.UTC),
                 new SecureRandom(),
                 owner -> TokenQuota.DEFAULT);
+    }
+
+    private TokenService serviceTelling(TokenChanges changes) {
+        return new TokenService(
+                tokens,
+                users,
+                audit,
+                new JooqTransactions(dsl),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new SecureRandom(),
+                owner -> TokenQuota.DEFAULT,
+                changes);
     }
 
     private record Outcomes(List<GeneratedToken> generated, List<Throwable> failures) {}

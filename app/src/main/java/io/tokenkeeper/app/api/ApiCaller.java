@@ -1,0 +1,27 @@
+package io.tokenkeeper.app.api;
+
+import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenGrant;
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.User;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is calling the API: the owner of the token that authenticated the request, that token, and the client address.
+ * Holds no secret.
+ */
+record ApiCaller(TokenGrant grant, @Nullable String clientAddress) {
+
+    User user() {
+        return grant.owner();
+    }
+
+    Token token() {
+        return grant.token();
+    }
+
+    /** The owner acting through the domain's services, from this client address. */
+    Actor actor() {
+        return new Actor(grant.owner(), clientAddress);
+    }
+}

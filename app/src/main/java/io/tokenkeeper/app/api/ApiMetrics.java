@@ -1,0 +1,59 @@
+package io.tokenkeeper.app.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.tokenkeeper.domain.token.Verification;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the API's authentication counts: {@code tokenkeeper.api.authentications} by outcome,
+ * {@code tokenkeeper.api.throttled}, the time a verification takes ({@code tokenkeeper.api.verification}), and the
+ * cache's hits and misses ({@code cache.gets} with {@code cache=api-token-grants}).
+ */
+final class ApiMetrics {
+
+    private final Map<Verification.Outcome, Counter> outcomes = new EnumMap<>(Verification.Outcome.class);
+    private final Counter throttled;
+    private final Counter refusedRequests;
+    private final Timer verification;
+
+    ApiMetrics(MeterRegistry registry, CachedTokenGrants grants) {
+        for (var outcome : Verification.Outcome.values()) {
+            outcomes.put(
+                    outcome,
+                    Counter.builder("tokenkeeper.api.authentications")
+                            .description("API authentications by outcome")
+                            .tag("outcome", outcome.tag())
+                            .register(registry));
+        }
+        throttled = Counter.builder("tokenkeeper.api.throttled")
+                .description("API requests refused with 429 after too many failed authentications")
+                .register(registry);
+        refusedRequests = Counter.builder("tokenkeeper.api.refused.requests")
+                .description("API requests refused with 400: a token in the URL or a form, or two credentials")
+                .register(registry);
+        verification = Timer.builder("tokenkeeper.api.verification")
+                .description("Time to verify a presented token, lookups included")
+                .register(registry);
+        CaffeineCacheMetrics.monitor(registry, grants.cache(), "api-token-grants");
+    }
+
+    void outcome(Verification.Outcome outcome) {
+        outcomes.get(outcome).increment();
+    }
+
+    void throttled() {
+        throttled.increment();
+    }
+
+    void refusedRequest() {
+        refusedRequests.increment();
+    }
+
+    Timer verification() {
+        return verification;
+    }
+}

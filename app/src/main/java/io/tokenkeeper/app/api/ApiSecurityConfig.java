@@ -1,0 +1,113 @@
+package io.tokenkeeper.app.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tokenkeeper.domain.token.TokenAuthenticator;
+import io.tokenkeeper.domain.token.TokenUsage;
+import io.tokenkeeper.persistence.token.JooqTokenGrants;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+/**
+ * The REST API's own security chain, consulted before the browser's: stateless (no session, no cookie, so no CSRF
+ * either), authenticated by personal API tokens only, answering problem details. Prometheus scrapes
+ * {@code /actuator/prometheus} through it with an administrator's token.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfig {
+
+    static final String PROMETHEUS = "/actuator/prometheus";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            TokenAuthenticator authenticator,
+            CachedTokenGrants grants,
+            FailureThrottle throttle,
+            LastUseRecorder lastUse,
+            ApiMetrics metrics,
+            ObjectProvider<SecurityContextHolderStrategy> contexts)
+            throws Exception {
+        var problems = new ApiProblems();
+        // Built here rather than declared as a bean: a Filter bean would also run for every other request. The
+        // context strategy must be the one this application's other security filters use (Vaadin provides its own).
+        var tokens = new TokenAuthenticationFilter(
+                authenticator,
+                grants,
+                throttle,
+                lastUse,
+                metrics,
+                problems,
+                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
+        http.securityMatcher("/api/**", PROMETHEUS)
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(ApiDocsConfig.DOCUMENT, ApiDocsConfig.DOCUMENT + "/**")
+                                .permitAll()
+                                .requestMatchers(PROMETHEUS)
+                                .hasRole("ADMINISTRATOR")
+                                .anyRequest()
+                                .authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> problems.unauthorized(request, response))
+                        .accessDeniedHandler((request, response, e) -> problems.forbidden(request, response)))
+                .addFilterBefore(tokens, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    CachedTokenGrants cachedTokenGrants(
+            JooqTokenGrants grants,
+            @Value("${tokenkeeper.api.cache.lifetime:30s}") Duration lifetime,
+            @Value("${tokenkeeper.api.cache.size:10000}") long size) {
+        return new CachedTokenGrants(grants, lifetime, size);
+    }
+
+    @Bean
+    TokenChangeListener tokenChangeListener(DataSource dataSource, CachedTokenGrants grants) {
+        return new TokenChangeListener(dataSource, grants);
+    }
+
+    @Bean
+    TokenAuthenticator tokenAuthenticator(CachedTokenGrants grants, Clock clock) {
+        return new TokenAuthenticator(grants, clock);
+    }
+
+    @Bean
+    FailureThrottle failureThrottle(
+            @Value("${tokenkeeper.api.throttle.failures:30}") long failures,
+            @Value("${tokenkeeper.api.throttle.period:3m}") Duration period) {
+        return new FailureThrottle(failures, period);
+    }
+
+    @Bean
+    LastUseRecorder lastUseRecorder(TokenUsage usage, Clock clock) {
+        return new LastUseRecorder(usage, clock);
+    }
+
+    @Bean
+    ApiMetrics apiMetrics(MeterRegistry registry, CachedTokenGrants grants) {
+        return new ApiMetrics(registry, grants);
+    }
+}

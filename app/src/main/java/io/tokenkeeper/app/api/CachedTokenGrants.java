@@ -1,0 +1,165 @@
+package io.tokenkeeper.app.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenkeeper.domain.token.TokenChanges;
+import io.tokenkeeper.domain.token.TokenDigest;
+import io.tokenkeeper.domain.token.TokenGrant;
+import io.tokenkeeper.domain.token.TokenGrants;
+import io.tokenkeeper.domain.token.TokenId;
+import io.tokenkeeper.domain.user.AccountChanges;
+import io.tokenkeeper.domain.user.UserId;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Remembers, for a short lifetime, each token's and its owner's state by the digest of the token value, so that a
+ * warm API request needs no query. Only tokens that exist are cached; whether one works is decided afresh on every
+ * request from the cached state and the clock, so expiry needs no eviction.
+ *
+ * <p>It stays honest in three ways: the token and user services tell it about each change inside the change's
+ * transaction ({@link TokenChanges}, {@link AccountChanges}: it evicts at once and again when the transaction ends, so that a lookup racing the commit
+ * cannot keep the old state); every node hears every committed change through PostgreSQL {@code NOTIFY} (see
+ * {@link TokenChangeListener}); and while that listener is not connected, the cache is bypassed altogether.
+ */
+final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChanges {
+
+    private static final int REMEMBERED_EVICTIONS = 256;
+
+    private final TokenGrants source;
+    private final Cache<TokenDigest, TokenGrant> cache;
+
+    /** The latest evictions, oldest first, so that a lookup that overlapped one does not keep what it read before. */
+    private final Deque<Eviction> recentEvictions = new ConcurrentLinkedDeque<>();
+
+    private final AtomicInteger recentCount = new AtomicInteger();
+    private final AtomicLong evictions = new AtomicLong();
+
+    private volatile boolean trusted;
+
+    CachedTokenGrants(TokenGrants source, Duration lifetime, long maximumSize) {
+        this.source = source;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(lifetime)
+                .maximumSize(maximumSize)
+                .recordStats()
+                .build();
+    }
+
+    @Override
+    public Optional<TokenGrant> findByDigest(TokenDigest digest) {
+        if (trusted) {
+            var cached = cache.getIfPresent(digest);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        long before = evictions.get();
+        var found = source.findByDigest(digest);
+        if (found.isPresent() && trusted) {
+            cache.put(digest, found.get());
+            if (evictedSince(before, found.get())) {
+                cache.invalidate(digest);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether an eviction that may concern {@code grant} began after {@code before}: what was read may predate the
+     * change. An eviction that ends after the grant was cached removes it itself; one that ended before was recorded
+     * before, so it is in the list. When the list no longer reaches back far enough, the answer is yes.
+     */
+    private boolean evictedSince(long before, TokenGrant grant) {
+        if (evictions.get() == before) {
+            return false;
+        }
+        boolean reachesBack = false;
+        for (var eviction : recentEvictions) {
+            if (eviction.number() <= before + 1) {
+                reachesBack = true;
+            }
+            if (eviction.number() > before && eviction.affected().test(grant)) {
+                return true;
+            }
+        }
+        return !reachesBack;
+    }
+
+    /** What the cache holds for {@code digest}, without asking the database. */
+    Optional<TokenGrant> findCached(TokenDigest digest) {
+        return trusted ? Optional.ofNullable(cache.getIfPresent(digest)) : Optional.empty();
+    }
+
+    @Override
+    public void tokenChanged(TokenId token) {
+        evictNowAndAfterTransaction(grant -> grant.token().id().equals(token));
+    }
+
+    @Override
+    public void ownerChanged(UserId owner) {
+        evictNowAndAfterTransaction(grant -> grant.owner().id().equals(owner));
+    }
+
+    /** An administrator disabled, enabled or re-privileged the account: all its tokens are affected. */
+    @Override
+    public void accountChanged(UserId user) {
+        ownerChanged(user);
+    }
+
+    /**
+     * Whether every committed change is being heard. Either way everything cached is dropped: while deaf the cache is
+     * not used, and on reconnecting it may have missed notifications.
+     */
+    void listening(boolean listening) {
+        trusted = listening;
+        evictAll();
+    }
+
+    boolean isListening() {
+        return trusted;
+    }
+
+    void evictAll() {
+        remember(grant -> true);
+        cache.invalidateAll();
+    }
+
+    Cache<TokenDigest, TokenGrant> cache() {
+        return cache;
+    }
+
+    private void evictNowAndAfterTransaction(Predicate<TokenGrant> affected) {
+        evict(affected);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    evict(affected);
+                }
+            });
+        }
+    }
+
+    private void evict(Predicate<TokenGrant> affected) {
+        remember(affected);
+        cache.asMap().values().removeIf(affected);
+    }
+
+    private void remember(Predicate<TokenGrant> affected) {
+        recentEvictions.addLast(new Eviction(evictions.incrementAndGet(), affected));
+        if (recentCount.incrementAndGet() > REMEMBERED_EVICTIONS) {
+            recentEvictions.pollFirst();
+            recentCount.decrementAndGet();
+        }
+    }
+
+    private record Eviction(long number, Predicate<TokenGrant> affected) {}
+}

@@ -1,0 +1,161 @@
+package io.tokenkeeper.app.api;
+
+import io.tokenkeeper.domain.token.TokenAuthenticator;
+import io.tokenkeeper.domain.token.TokenSecret;
+import io.tokenkeeper.domain.token.Verification;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates an API request by the personal API token in its one {@code Authorization} header, Bearer or Basic.
+ * A request without that header goes on unauthenticated (the chain then answers 401). Tokens anywhere else (query
+ * string, form field) and two credentials at once are refused with 400; every failed authentication gets the same
+ * 401, or 429 once its client has failed too often. Nothing here logs or keeps the value.
+ */
+final class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenAuthenticationFilter.class);
+
+    /** Parameter names that clients and other products use for tokens; refused whatever their value. */
+    private static final Set<String> TOKEN_PARAMETERS = Set.of(
+            "access_token",
+            "token",
+            "api_token",
+            "apitoken",
+            "api_key",
+            "apikey",
+            "private_token",
+            "auth_token",
+            "bearer",
+            "password");
+
+    private final TokenAuthenticator authenticator;
+    private final CachedTokenGrants grants;
+    private final FailureThrottle throttle;
+    private final LastUseRecorder lastUse;
+    private final ApiMetrics metrics;
+    private final ApiProblems problems;
+    private final SecurityContextHolderStrategy contexts;
+
+    TokenAuthenticationFilter(
+            TokenAuthenticator authenticator,
+            CachedTokenGrants grants,
+            FailureThrottle throttle,
+            LastUseRecorder lastUse,
+            ApiMetrics metrics,
+            ApiProblems problems,
+            SecurityContextHolderStrategy contexts) {
+        this.authenticator = authenticator;
+        this.grants = grants;
+        this.throttle = throttle;
+        this.lastUse = lastUse;
+        this.metrics = metrics;
+        this.problems = problems;
+        this.contexts = contexts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (offersATokenAsParameter(request)) {
+            metrics.refusedRequest();
+            problems.badRequest(request, response, ApiProblems.TOKEN_IN_URL);
+            return;
+        }
+        var headers = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
+        if (headers.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (headers.size() > 1) {
+            metrics.refusedRequest();
+            problems.badRequest(request, response, ApiProblems.TWO_CREDENTIALS);
+            return;
+        }
+        var client = request.getRemoteAddr();
+        var throttled = throttle.throttled(client);
+        Verification verification;
+        try {
+            verification = verify(headers.getFirst(), throttled.isPresent());
+        } catch (DataAccessException | TransactionException | org.jooq.exception.DataAccessException e) {
+            log.warn(
+                    "Could not verify an API token: the database is unavailable ({})",
+                    e.getClass().getSimpleName());
+            problems.unavailable(request, response);
+            return;
+        }
+        metrics.outcome(verification.outcome());
+        if (!verification.isAccepted()) {
+            log.debug("Refused an API token from {}: {}", client, verification.outcome());
+            throttle.failed(client);
+            if (throttled.isPresent()) {
+                metrics.throttled();
+                problems.tooManyRequests(request, response, throttled.get());
+            } else {
+                problems.unauthorized(request, response);
+            }
+            return;
+        }
+        var caller = new ApiCaller(verification.requireGrant(), client);
+        lastUse.used(caller.token().id(), client);
+        var context = contexts.createEmptyContext();
+        context.setAuthentication(new TokenAuthentication(caller));
+        contexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            contexts.clearContext();
+        }
+    }
+
+    /** A throttled client is served from the cache only: its failures cost no query. */
+    private Verification verify(String header, boolean cacheOnly) {
+        var credential = PresentedCredential.parse(header);
+        if (credential == null) {
+            return authenticator.verify(null, null);
+        }
+        return metrics.verification()
+                .record(() -> cacheOnly
+                        ? authenticator.verify(credential.value(), credential.username(), grants::findCached)
+                        : authenticator.verify(credential.value(), credential.username()));
+    }
+
+    /** A parameter named like a token, or any parameter (query string or form field) whose value is a token. */
+    private static boolean offersATokenAsParameter(HttpServletRequest request) {
+        for (var parameter : request.getParameterMap().entrySet()) {
+            if (TOKEN_PARAMETERS.contains(parameter.getKey().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+            for (var value : parameter.getValue()) {
+                if (value != null && value.contains(TokenSecret.PREFIX) && containsAToken(value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAToken(String value) {
+        for (int at = value.indexOf(TokenSecret.PREFIX); at >= 0; at = value.indexOf(TokenSecret.PREFIX, at + 1)) {
+            int end = at + TokenSecret.LENGTH;
+            if (end <= value.length()
+                    && TokenSecret.parse(value.subSequence(at, end)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

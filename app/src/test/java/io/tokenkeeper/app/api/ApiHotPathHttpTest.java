@@ -1,0 +1,84 @@
+package io.tokenkeeper.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.domain.token.TokenSecret;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The cost of authentication: no query for a warm token, none at all for a malformed one. */
+@ApplicationTest
+class ApiHotPathHttpTest {
+
+    private static final String ME = "/api/v1/me";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiTestData testData;
+
+    @Autowired
+    QueryCounter queries;
+
+    private ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void a_warm_token_authenticates_without_a_single_query() {
+        var caller = testData.aCaller();
+        // Creating the user and the token notified every node; that may still evict the first lookup once.
+        long warmUpCost = Polling.within1Second(() -> cost(() -> api.get(ME, caller.bearer())), cost -> cost == 0);
+        assertThat(warmUpCost).isZero();
+
+        long cost = cost(() -> {
+            for (int i = 0; i < 20; i++) {
+                assertThat(api.get(ME, caller.bearer()).statusCode()).isEqualTo(200);
+            }
+        });
+
+        assertThat(cost).isZero();
+    }
+
+    @Test
+    void a_cold_token_costs_one_query() {
+        var caller = testData.aCaller();
+
+        long before = queries.executed();
+        var response = api.get(ME, caller.bearer());
+        long after = queries.executed();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(after - before).isEqualTo(1);
+    }
+
+    @Test
+    void malformed_tokens_cost_no_query_and_unknown_ones_one_each() {
+        var value = TokenSecret.generate(new SecureRandom()).reveal();
+
+        long before = queries.executed();
+        for (var malformed :
+                new String[] {"Bearer x", "Bearer " + value + "x", "Bearer " + value.substring(0, 41) + "!"}) {
+            assertThat(api.get(ME, malformed).statusCode()).isEqualTo(401);
+        }
+        assertThat(queries.executed() - before).isZero();
+
+        assertThat(api.get(ME, "Bearer " + value).statusCode()).isEqualTo(401);
+        assertThat(queries.executed() - before).isEqualTo(1);
+    }
+
+    /** The statements that {@code requests} ran on request threads. */
+    private long cost(Runnable requests) {
+        long before = queries.executed();
+        requests.run();
+        return queries.executed() - before;
+    }
+}

@@ -1,0 +1,77 @@
+package io.tokenkeeper.app.api;
+
+import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.token.GeneratedToken;
+import io.tokenkeeper.domain.token.TokenService;
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.Privilege;
+import io.tokenkeeper.domain.user.User;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** Callers of the API and their tokens, created through the real services. */
+@Component
+final class ApiTestData {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final UserTestData users;
+    private final TokenService tokens;
+
+    ApiTestData(UserTestData users, TokenService tokens) {
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    /** A user with API Access and one fresh token of theirs. */
+    Caller aCaller() {
+        return aCallerWith(Set.of(Privilege.API_ACCESS));
+    }
+
+    Caller anAdministrator() {
+        return aCallerWith(Set.of(Privilege.API_ACCESS, Privilege.ADMINISTRATOR));
+    }
+
+    Caller aCallerWith(Set<Privilege> privileges) {
+        var user = users.aUser(privileges);
+        return new Caller(user, aTokenFor(user, null));
+    }
+
+    GeneratedToken aTokenFor(User user, @Nullable Instant expiresAt) {
+        return tokens.generate(new Actor(user, "192.0.2.1"), "Token " + SEQUENCE.incrementAndGet(), expiresAt);
+    }
+
+    static String bearer(GeneratedToken token) {
+        return "Bearer " + token.secret().reveal();
+    }
+
+    static String basic(String username, String password) {
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A user and a token of theirs. */
+    record Caller(User user, GeneratedToken token) {
+
+        String bearer() {
+            return ApiTestData.bearer(token);
+        }
+
+        String value() {
+            return token.secret().reveal();
+        }
+
+        String username() {
+            return user.username().value();
+        }
+
+        long tokenId() {
+            return token.token().id().value();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.tokenkeeper.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.domain.token.TokenSecret;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A client that keeps failing is throttled; everyone else, the token's owner included, is not. */
+@ApplicationTest
+class ApiThrottleHttpTest {
+
+    private static final String ME = "/api/v1/me";
+    private static final int ALLOWED_FAILURES = 30;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiTestData testData;
+
+    @Autowired
+    QueryCounter queries;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Test
+    void a_client_sending_random_tokens_gets_429_while_the_owner_elsewhere_keeps_working() {
+        var owner = testData.aCaller();
+        var coldToken = testData.aTokenFor(owner.user(), null);
+        var ownerClient = new ApiClient(port);
+        var attacker = new ApiClient(port);
+        assertThat(ownerClient.get(ME, owner.bearer()).statusCode()).isEqualTo(200);
+
+        for (int i = 0; i < ALLOWED_FAILURES; i++) {
+            assertThat(attacker.get(ME, randomToken()).statusCode()).isEqualTo(401);
+        }
+        var throttled = attacker.get(ME, randomToken());
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 180L));
+        assertThat(throttled.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(attacker.get(ME, "Bearer malformed").statusCode()).isEqualTo(429);
+        assertThat(attacker.get(ME, ApiTestData.bearer(coldToken)).statusCode()).isEqualTo(429);
+
+        assertThat(ownerClient.get(ME, owner.bearer()).statusCode()).isEqualTo(200);
+        assertThat(ownerClient.get(ME, ApiTestData.bearer(coldToken)).statusCode())
+                .isEqualTo(200);
+        assertThat(new ApiClient(port).get(ME, randomToken()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_throttled_client_still_gets_in_with_a_token_this_node_already_verified() {
+        var owner = testData.aCaller();
+        var sharedAddress = new ApiClient(port);
+        // Warm: creating the owner notified every node, which may evict the first lookup once.
+        long warmUpCost = Polling.within1Second(
+                () -> {
+                    long before = queries.executed();
+                    assertThat(sharedAddress.get(ME, owner.bearer()).statusCode())
+                            .isEqualTo(200);
+                    return queries.executed() - before;
+                },
+                cost -> cost == 0);
+        assertThat(warmUpCost).isZero();
+
+        for (int i = 0; i <= ALLOWED_FAILURES; i++) {
+            sharedAddress.get(ME, randomToken());
+        }
+
+        assertThat(sharedAddress.get(ME, randomToken()).statusCode()).isEqualTo(429);
+        assertThat(sharedAddress.get(ME, owner.bearer()).statusCode()).isEqualTo(200);
+    }
+
+    private String randomToken() {
+        return "Bearer " + TokenSecret.generate(random).reveal();
+    }
+}

@@ -1,0 +1,11 @@
+package io.tokenkeeper.domain.token;
+
+import java.util.Optional;
+
+/** Finds a token and its owner by the digest of the token's value. Implemented by the persistence module. */
+@FunctionalInterface
+public interface TokenGrants {
+
+    /** The token, revoked or not, whose value has this digest, with its owner. */
+    Optional<TokenGrant> findByDigest(TokenDigest digest);
+}

@@ -1,0 +1,60 @@
+package io.tokenkeeper.domain.token;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The verdict on a presented token. Every outcome but {@link Outcome#ACCEPTED} must look the same to the caller;
+ * the outcome is for metrics and the audit trail only.
+ *
+ * @param grant the token and its owner when accepted, otherwise {@code null}
+ */
+public record Verification(Outcome outcome, @Nullable TokenGrant grant) {
+
+    public enum Outcome {
+        ACCEPTED,
+        /** Not a well-formed token value: wrong prefix, length, alphabet or checksum. No lookup was made. */
+        MALFORMED,
+        /** Well formed, but no token has this value. */
+        UNKNOWN,
+        /** The token is disabled, expired or revoked. */
+        TOKEN_NOT_USABLE,
+        /** The owner is disabled or no longer holds API Access. */
+        OWNER_NOT_ALLOWED,
+        /** HTTP Basic named someone other than the token's owner. */
+        WRONG_USERNAME;
+
+        /** The lower-case name, for metric tags. */
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Verification {
+        Objects.requireNonNull(outcome, "outcome");
+        if ((outcome == Outcome.ACCEPTED) != (grant != null)) {
+            throw new IllegalArgumentException("Exactly an accepted verification carries a grant.");
+        }
+    }
+
+    static Verification accepted(TokenGrant grant) {
+        return new Verification(Outcome.ACCEPTED, grant);
+    }
+
+    static Verification refused(Outcome outcome) {
+        return new Verification(outcome, null);
+    }
+
+    public boolean isAccepted() {
+        return outcome == Outcome.ACCEPTED;
+    }
+
+    /** The grant of an accepted verification. */
+    public TokenGrant requireGrant() {
+        if (grant == null) {
+            throw new IllegalStateException("The token was refused: " + outcome);
+        }
+        return grant;
+    }
+}

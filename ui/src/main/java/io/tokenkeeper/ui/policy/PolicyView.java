@@ -1,0 +1,111 @@
+package io.tokenkeeper.ui.policy;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.policy.IpRange;
+import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.policy.TokenPolicy;
+import io.tokenkeeper.domain.token.TokenQuota;
+import io.tokenkeeper.ui.base.CurrentUser;
+import io.tokenkeeper.ui.base.MainLayout;
+import io.tokenkeeper.ui.base.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Administration › Policy: how many tokens each user may have, how long new ones live, where API calls may come from. */
+@Route(value = "administration/policy", layout = MainLayout.class)
+@PageTitle("Policy | Tokenkeeper")
+@RolesAllowed("ADMINISTRATOR")
+public final class PolicyView extends Composite<VerticalLayout> implements BeforeEnterObserver {
+
+    static final String SAVED = "The policy was saved.";
+
+    private final PolicyService policies;
+    private final CurrentUser currentUser;
+    private final IntegerField quota = new IntegerField("Tokens per user");
+    private final IntegerField maxLifetime = new IntegerField("Maximum lifetime of new tokens (days)");
+    private final TextArea trustedRanges = new TextArea("Trusted IP ranges for the API");
+
+    public PolicyView(PolicyService policies, CurrentUser currentUser) {
+        this.policies = policies;
+        this.currentUser = currentUser;
+
+        quota.setMin(TokenQuota.LOWEST);
+        quota.setMax(TokenQuota.HIGHEST);
+        quota.setStepButtonsVisible(true);
+        quota.setRequiredIndicatorVisible(true);
+        quota.setHelperText("1 to 100. Lowering it keeps existing tokens but blocks new ones above the limit.");
+        maxLifetime.setMin(1);
+        maxLifetime.setMax(TokenPolicy.MAX_LIFETIME_DAYS);
+        maxLifetime.setClearButtonVisible(true);
+        maxLifetime.setHelperText("Empty means no limit. New tokens then must expire within this many days.");
+        trustedRanges.setHelperText("One address or CIDR range per line, at most " + TokenPolicy.MAX_TRUSTED_RANGES
+                + " (for example 203.0.113.0/24 or 2001:db8::/32). Empty means any address.");
+        trustedRanges.setMinHeight("8rem");
+
+        var save = new Button("Save Policy", event -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var form = new FormLayout(quota, maxLifetime, trustedRanges);
+        form.setColspan(trustedRanges, 2);
+
+        var layout = getContent();
+        layout.addClassName("tk-page");
+        layout.add(
+                new H2("Policy"),
+                new Paragraph("These rules apply to every user's API tokens. Every change is recorded in the audit"
+                        + " log."),
+                form,
+                save);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        show(policies.current());
+    }
+
+    private void show(TokenPolicy policy) {
+        quota.setValue(policy.quota().max());
+        maxLifetime.setValue(policy.maxLifetimeDays());
+        trustedRanges.setValue(
+                policy.trustedRanges().stream().map(IpRange::toString).collect(Collectors.joining("\n")));
+    }
+
+    private void save() {
+        for (HasValidation field : new HasValidation[] {quota, maxLifetime, trustedRanges}) {
+            field.setInvalid(false);
+        }
+        try {
+            var saved = policies.update(
+                    currentUser.actor(),
+                    quota.getValue(),
+                    maxLifetime.getValue(),
+                    Arrays.asList(trustedRanges.getValue().split("\\R")));
+            show(saved);
+            Notifications.success(SAVED);
+        } catch (InvalidInputException e) {
+            var fields = Map.<String, HasValidation>of(
+                    "quota", quota, "maxLifetimeDays", maxLifetime, "trustedRanges", trustedRanges);
+            var field = fields.get(e.field());
+            if (field == null) {
+                throw e;
+            }
+            field.setErrorMessage(e.getMessage());
+            field.setInvalid(true);
+        }
+    }
+}

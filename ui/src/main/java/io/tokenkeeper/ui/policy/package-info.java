@@ -1,0 +1,5 @@
+/** Administration › Policy. */
+@NullMarked
+package io.tokenkeeper.ui.policy;
+
+import org.jspecify.annotations.NullMarked;
