@@ -5,8 +5,12 @@ import io.tokenkeeper.domain.audit.AuditService;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.PolicyStore;
+import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.QuotaPolicy;
+import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenChanges;
+import io.tokenkeeper.domain.token.TokenDirectory;
+import io.tokenkeeper.domain.token.TokenFreezes;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.token.TokenStore;
 import io.tokenkeeper.domain.token.TokenUsage;
@@ -17,12 +21,15 @@ import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.policy.JooqPolicyStore;
+import io.tokenkeeper.persistence.token.JooqTokenDirectory;
+import io.tokenkeeper.persistence.token.JooqTokenFreezes;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
 import io.tokenkeeper.persistence.token.JooqTokenStore;
 import io.tokenkeeper.persistence.token.JooqTokenUsage;
 import io.tokenkeeper.persistence.user.JooqUserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,8 +110,18 @@ class DomainConfig {
             Clock clock,
             SecureRandom random,
             QuotaPolicy quotas,
+            LifetimePolicy lifetimes,
             TokenChanges changes) {
-        return new TokenService(tokens, users, audit, transactions, clock, random, quotas, changes);
+        return new TokenService(tokens, users, audit, transactions, clock, random, quotas, lifetimes, changes);
+    }
+
+    /** The maximum lifetime administrators set under Administration › Policy applies to every new token. */
+    @Bean
+    LifetimePolicy lifetimePolicy(PolicyService policies) {
+        return () -> {
+            Integer days = policies.current().maxLifetimeDays();
+            return days == null ? null : Duration.ofDays(days);
+        };
     }
 
     @Bean
@@ -116,5 +133,28 @@ class DomainConfig {
             Clock clock,
             AccountChanges accountChanges) {
         return new UserService(users, passwords, audit, transactions, clock, accountChanges);
+    }
+
+    @Bean
+    TokenDirectory tokenDirectory(DSLContext dsl) {
+        return new JooqTokenDirectory(dsl);
+    }
+
+    @Bean
+    TokenFreezes tokenFreezes(DSLContext dsl) {
+        return new JooqTokenFreezes(dsl);
+    }
+
+    @Bean
+    TokenAdministration tokenAdministration(
+            TokenDirectory directory,
+            TokenFreezes freezes,
+            TokenStore tokens,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            TokenChanges changes) {
+        return new TokenAdministration(directory, freezes, tokens, users, audit, transactions, clock, changes);
     }
 }

@@ -9,8 +9,10 @@ import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import io.tokenkeeper.app.base.KaribuTest;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
@@ -21,6 +23,9 @@ import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.ui.base.AccessDeniedView;
 import io.tokenkeeper.ui.policy.PolicyView;
+import io.tokenkeeper.ui.token.ApiTokensView;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -83,5 +88,25 @@ class PolicyViewTest extends KaribuTest {
         assertThat(ranges.isInvalid()).isTrue();
         assertThat(ranges.getErrorMessage()).startsWith("“intranet.example.com” is not an IP address or range");
         assertThat(policies.current().trustedRanges()).isEmpty();
+    }
+
+    @Test
+    void a_maximum_lifetime_fills_in_and_caps_the_expiry_of_a_new_token() {
+        var admin = users.aUser(EnumSet.of(Privilege.ADMINISTRATOR, Privilege.API_ACCESS));
+        policies.update(new Actor(admin, null), 5, 30, List.of());
+        TestSignIn.as(admin);
+        UI.getCurrent().navigate(ApiTokensView.class);
+
+        _click(_get(Button.class, spec -> spec.withText("Add New Token")));
+        var expiry = _get(DatePicker.class, spec -> spec.withLabel("Expiration date"));
+        var latest = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        assertThat(expiry.getValue()).isEqualTo(latest);
+        assertThat(expiry.getMax()).isEqualTo(latest);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "short-lived by policy");
+        _click(_get(Button.class, spec -> spec.withText("Generate Token")));
+
+        var created = tokens.listOwn(new Actor(admin, null)).getFirst();
+        assertThat(created.expiresAt())
+                .isEqualTo(latest.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 }

@@ -42,6 +42,7 @@ public final class TokenService {
     private final SecureRandom random;
     private final QuotaPolicy quotas;
     private final TokenChanges changes;
+    private final LifetimePolicy lifetimes;
 
     /** A service whose changes no cache needs to hear about. */
     public TokenService(
@@ -65,7 +66,25 @@ public final class TokenService {
             SecureRandom random,
             QuotaPolicy quotas,
             TokenChanges changes) {
+        this(tokens, users, audit, transactions, clock, random, quotas, LifetimePolicy.UNLIMITED, changes);
+    }
+
+    /**
+     * @param lifetimes the longest a new token may live; a token created without an expiry then gets the longest
+     * @param changes told, inside the transaction, about every token this service renames, switches or revokes
+     */
+    public TokenService(
+            TokenStore tokens,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            SecureRandom random,
+            QuotaPolicy quotas,
+            LifetimePolicy lifetimes,
+            TokenChanges changes) {
         this.tokens = tokens;
+        this.lifetimes = lifetimes;
         this.users = users;
         this.audit = audit;
         this.transactions = transactions;
@@ -98,7 +117,7 @@ public final class TokenService {
             var owner = requireApiAccess(actor);
             var tokenName = TokenName.of(name);
             var now = now();
-            var expiry = requireFutureExpiry(expiresAt, now);
+            var expiry = withinLifetime(requireFutureExpiry(expiresAt, now), now);
             tokens.lockOwner(owner.id());
             var active = tokens.listActive(owner.id());
             var quota = quotas.quotaFor(owner.id());
@@ -198,6 +217,24 @@ public final class TokenService {
         }
         if (expiry.isAfter(LATEST_EXPIRY)) {
             throw new InvalidInputException("expiresAt", "Choose an expiry date before the year 10000.");
+        }
+        return expiry;
+    }
+
+    private @Nullable Instant withinLifetime(@Nullable Instant expiry, Instant now) {
+        var longest = lifetimes.maxLifetime();
+        if (longest == null) {
+            return expiry;
+        }
+        var latest = now.plus(longest).truncatedTo(ChronoUnit.MICROS);
+        if (expiry == null) {
+            return latest;
+        }
+        if (expiry.isAfter(latest)) {
+            throw new InvalidInputException(
+                    "expiresAt",
+                    "Tokens may live at most " + longest.toDays() + " days: choose an expiry date no later than "
+                            + latest.atOffset(java.time.ZoneOffset.UTC).toLocalDate() + ".");
         }
         return expiry;
     }

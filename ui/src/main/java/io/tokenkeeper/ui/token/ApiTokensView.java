@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tokenkeeper.domain.base.DomainException;
+import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.token.TokenStatus;
@@ -48,6 +49,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
             "Create one to call the REST API with a token instead of your password. You can have up to ";
 
     private final TokenService tokens;
+    private final PolicyService policies;
     private final CurrentUser currentUser;
     private final Clock clock;
 
@@ -57,8 +59,9 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private final Span quotaMessage = new Span();
     private List<Token> shown = List.of();
 
-    public ApiTokensView(TokenService tokens, CurrentUser currentUser, Clock clock) {
+    public ApiTokensView(TokenService tokens, PolicyService policies, CurrentUser currentUser, Clock clock) {
         this.tokens = tokens;
+        this.policies = policies;
         this.currentUser = currentUser;
         this.clock = clock;
         var layout = getContent();
@@ -153,7 +156,11 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private void openNewTokenDialog() {
         var usedKeys = shown.stream().map(token -> token.name().key()).collect(Collectors.toSet());
         var dialog = new NewTokenDialog(
-                (name, expiresAt) -> tokens.generate(actor(), name, expiresAt), usedKeys, this::refresh, clock);
+                (name, expiresAt) -> tokens.generate(actor(), name, expiresAt),
+                usedKeys,
+                this::refresh,
+                clock,
+                policies.current().maxLifetimeDays());
         dialog.open();
     }
 

@@ -52,6 +52,7 @@ final class NewTokenDialog extends Composite<Dialog> {
     private final Set<String> usedNameKeys;
     private final Runnable onGenerated;
     private final Clock clock;
+    private final @Nullable Integer maxLifetimeDays;
 
     private final TextField name = new TextField("Name");
     private final DatePicker expiresOn = new DatePicker("Expiration date");
@@ -59,8 +60,14 @@ final class NewTokenDialog extends Composite<Dialog> {
     private @Nullable TextField value;
     private boolean copied;
 
-    NewTokenDialog(Generator generator, Set<String> usedNameKeys, Runnable onGenerated, Clock clock) {
+    NewTokenDialog(
+            Generator generator,
+            Set<String> usedNameKeys,
+            Runnable onGenerated,
+            Clock clock,
+            @Nullable Integer maxLifetimeDays) {
         this.generator = generator;
+        this.maxLifetimeDays = maxLifetimeDays;
         this.usedNameKeys = Set.copyOf(usedNameKeys);
         this.onGenerated = onGenerated;
         this.clock = clock;
@@ -96,7 +103,15 @@ final class NewTokenDialog extends Composite<Dialog> {
         var tomorrow = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
         expiresOn.setMin(tomorrow);
         expiresOn.setClearButtonVisible(true);
-        expiresOn.setHelperText("Optional. The token stops working when this day begins (UTC).");
+        if (maxLifetimeDays == null) {
+            expiresOn.setHelperText("Optional. The token stops working when this day begins (UTC).");
+        } else {
+            var latest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(maxLifetimeDays);
+            expiresOn.setMax(latest);
+            expiresOn.setValue(latest);
+            expiresOn.setHelperText("Your administrator allows tokens to live at most " + maxLifetimeDays
+                    + " days. The token stops working when this day begins (UTC).");
+        }
         expiresOn.setWidthFull();
 
         formError.addClassName("tk-error");
