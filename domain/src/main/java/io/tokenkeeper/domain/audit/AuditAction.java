@@ -18,7 +18,11 @@ public enum AuditAction {
     TOKEN_RENAMED("Token renamed"),
     TOKEN_DISABLED("Token disabled"),
     TOKEN_ENABLED("Token enabled"),
-    TOKEN_REVOKED("Token revoked");
+    TOKEN_REVOKED("Token revoked"),
+    TOKEN_USED_FROM_NEW_ADDRESS("Token used from a new address"),
+    API_THROTTLED("API calls throttled"),
+    TOKENS_FROZEN("Tokens frozen"),
+    TOKENS_UNFROZEN("Tokens unfrozen");
 
     private final String label;
 

@@ -41,7 +41,7 @@ public final class TestDatabase {
     /** Empties every table, so that each test starts from a fresh schema. */
     public static void clean() {
         DSL_CONTEXT.execute(
-                "truncate table trusted_ip_range, token_policy, api_token, audit_event, user_privilege, app_user restart identity cascade");
+                "truncate table trusted_ip_range, token_policy, token_freeze_item, token_freeze, api_token, audit_event, user_privilege, app_user restart identity cascade");
     }
 
     private static DataSource start() {

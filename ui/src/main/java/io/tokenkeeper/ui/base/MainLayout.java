@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.tokenkeeper.ui.audit.AuditLogView;
 import io.tokenkeeper.ui.policy.PolicyView;
+import io.tokenkeeper.ui.token.TokenManagementView;
 import io.tokenkeeper.ui.user.ProfileView;
 import io.tokenkeeper.ui.user.UsersView;
 import jakarta.annotation.security.PermitAll;
@@ -47,6 +48,8 @@ public final class MainLayout extends AppLayout {
             var administration = new SideNavItem("Administration");
             administration.setPrefixComponent(VaadinIcon.SHIELD.create());
             administration.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
+            administration.addItem(
+                    new SideNavItem("Token Management", TokenManagementView.class, VaadinIcon.KEY.create()));
             administration.addItem(new SideNavItem("Audit Log", AuditLogView.class, VaadinIcon.RECORDS.create()));
             administration.addItem(new SideNavItem("Policy", PolicyView.class, VaadinIcon.SLIDERS.create()));
             administration.setExpanded(true);

@@ -1,4 +1,4 @@
-/** Settings › User Information › API Tokens: the seed page. */
+/** API tokens in the browser: the API Tokens tab (the seed page) and Administration › Token Management. */
 @NullMarked
 package io.tokenkeeper.ui.token;
 

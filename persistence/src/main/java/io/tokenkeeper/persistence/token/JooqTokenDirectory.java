@@ -1,0 +1,229 @@
+package io.tokenkeeper.persistence.token;
+
+import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
+import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.select;
+
+import io.tokenkeeper.domain.token.ManagedToken;
+import io.tokenkeeper.domain.token.TokenDirectory;
+import io.tokenkeeper.domain.token.TokenSearch;
+import io.tokenkeeper.domain.token.TokenStatus;
+import io.tokenkeeper.domain.user.Username;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.SelectField;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/**
+ * Every user's tokens that are not revoked, one page at a time, for the Token Management page. Each order and each
+ * search criterion can use an index of V6 (or V1/V2), so a page reads about as many rows as it shows.
+ */
+public final class JooqTokenDirectory implements TokenDirectory {
+
+    private static final char LIKE_ESCAPE = '\\';
+    private static final int MAX_OWNER_IDS = 10_000;
+    private static final String RANK = "status_rank";
+    private static final String GROUP_TIME = "group_time";
+    private static final List<SelectField<?>> COLUMNS = columns();
+
+    private final DSLContext dsl;
+
+    public JooqTokenDirectory(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public List<ManagedToken> search(TokenSearch search, Instant now, int offset, int limit) {
+        var condition = matching(search);
+        if (search.sortBy() == TokenSearch.Column.STATUS) {
+            return searchByStatus(condition, search.isAscending(), now, offset, limit);
+        }
+        return dsl.select(COLUMNS)
+                .from(API_TOKEN)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(API_TOKEN.OWNER_ID))
+                .where(condition)
+                .orderBy(order(search))
+                .offset(offset)
+                .limit(limit)
+                .fetch(JooqTokenDirectory::toManagedToken);
+    }
+
+    @Override
+    public long count(TokenSearch search, long limit) {
+        return dsl.fetchCount(
+                dsl.selectOne().from(API_TOKEN).where(matching(search)).limit(limit));
+    }
+
+    /**
+     * Each status is its own group, read through its own index: enabled and disabled tokens newest first, expired
+     * ones most recently expired first. Every group yields at most {@code offset + limit} rows.
+     */
+    private List<ManagedToken> searchByStatus(
+            Condition condition, boolean ascending, Instant now, int offset, int limit) {
+        var at = now.atOffset(ZoneOffset.UTC);
+        var notExpired = API_TOKEN.EXPIRES_AT.isNull().or(API_TOKEN.EXPIRES_AT.gt(at));
+        int enough = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
+        var enabled = group(
+                TokenStatus.ENABLED,
+                API_TOKEN.CREATED_AT,
+                condition.and(API_TOKEN.ENABLED.isTrue()).and(notExpired),
+                enough);
+        var disabled = group(
+                TokenStatus.DISABLED,
+                API_TOKEN.CREATED_AT,
+                condition.and(API_TOKEN.ENABLED.isFalse()).and(notExpired),
+                enough);
+        var expired =
+                group(TokenStatus.EXPIRED, API_TOKEN.EXPIRES_AT, condition.and(API_TOKEN.EXPIRES_AT.le(at)), enough);
+        var ranked = enabled.unionAll(disabled).unionAll(expired).asTable("ranked");
+        var rank = ranked.field(RANK);
+        var groupTime = ranked.field(GROUP_TIME);
+        var id = ranked.field(API_TOKEN.ID);
+        return dsl.selectFrom(ranked)
+                .orderBy(ascending ? rank.asc() : rank.desc(), groupTime.desc(), id.desc())
+                .offset(offset)
+                .limit(limit)
+                .fetch(JooqTokenDirectory::toManagedToken);
+    }
+
+    private Select<Record> group(TokenStatus status, Field<OffsetDateTime> time, Condition condition, int limit) {
+        var fields = new ArrayList<SelectField<?>>(COLUMNS);
+        fields.add(inline(status.ordinal()).as(RANK));
+        fields.add(time.as(GROUP_TIME));
+        return dsl.select(fields)
+                .from(API_TOKEN)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(API_TOKEN.OWNER_ID))
+                .where(condition)
+                .orderBy(time.desc(), API_TOKEN.ID.desc())
+                .limit(limit);
+    }
+
+    private Condition matching(TokenSearch search) {
+        var conditions = new ArrayList<Condition>();
+        conditions.add(API_TOKEN.REVOKED_AT.isNull());
+        var from = search.createdFrom();
+        if (from != null) {
+            conditions.add(API_TOKEN.CREATED_AT.ge(from.atOffset(ZoneOffset.UTC)));
+        }
+        var to = search.createdTo();
+        if (to != null) {
+            conditions.add(API_TOKEN.CREATED_AT.lt(to.atOffset(ZoneOffset.UTC)));
+        }
+        if (!search.text().isEmpty()) {
+            conditions.add(matchingText(search));
+        }
+        return DSL.and(conditions);
+    }
+
+    /**
+     * Any of the ways a text matches a token, each one a range of one index, so that the database can combine them
+     * (a bitmap OR) when they are few, or walk the page's order and test them when they are many.
+     */
+    private Condition matchingText(TokenSearch search) {
+        var anyOf = new ArrayList<Condition>();
+        search.ownerPrefix().flatMap(this::ownedByMatching).ifPresent(anyOf::add);
+        search.namePrefix()
+                .ifPresent(prefix ->
+                        anyOf.add(API_TOKEN.NAME_KEY.like(startingWith(prefix)).escape(LIKE_ESCAPE)));
+        search.hintPrefix()
+                .ifPresent(prefix ->
+                        anyOf.add(API_TOKEN.HINT.like(startingWith(prefix)).escape(LIKE_ESCAPE)));
+        search.valueDigest().ifPresent(digest -> anyOf.add(API_TOKEN.DIGEST.eq(digest.bytes())));
+        return anyOf.isEmpty() ? DSL.falseCondition() : DSL.or(anyOf);
+    }
+
+    /**
+     * Tokens of the users whose username starts with the prefix. Up to {@value #MAX_OWNER_IDS} such users are looked
+     * up first and their ids passed as a list, which the owner index answers and the planner can size; more users
+     * than that match so many tokens that testing each token while walking the page's order finds a page soon.
+     */
+    private Optional<Condition> ownedByMatching(String prefix) {
+        var owner = APP_USER.as("matching_owner");
+        var matching = lower(owner.USERNAME).like(startingWith(prefix)).escape(LIKE_ESCAPE);
+        var ids = dsl.select(owner.ID)
+                .from(owner)
+                .where(matching)
+                .limit(MAX_OWNER_IDS + 1)
+                .fetch(owner.ID);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        if (ids.size() <= MAX_OWNER_IDS) {
+            // Inlined too, so that the planner knows how many owners, and so roughly how many tokens, match.
+            return Optional.of(API_TOKEN.OWNER_ID.eq(any(inline(ids.toArray(Long[]::new)))));
+        }
+        return Optional.of(API_TOKEN.OWNER_ID.in(select(owner.ID).from(owner).where(matching)));
+    }
+
+    /** The column first, then the id in the same direction. */
+    private static List<SortField<?>> order(TokenSearch search) {
+        boolean ascending = search.isAscending();
+        var id = ascending ? API_TOKEN.ID.asc() : API_TOKEN.ID.desc();
+        return switch (search.sortBy()) {
+            case NAME -> List.of(sorted(API_TOKEN.NAME_KEY, ascending), id);
+            case TOKEN -> List.of(sorted(API_TOKEN.HINT, ascending), id);
+            case OWNER -> List.of(sorted(lower(APP_USER.USERNAME), ascending), id);
+            case CREATED -> List.of(sorted(API_TOKEN.CREATED_AT, ascending), id);
+            case LAST_USED ->
+                List.of(
+                        ascending
+                                ? API_TOKEN.LAST_USED_AT.asc().nullsFirst()
+                                : API_TOKEN.LAST_USED_AT.desc().nullsLast(),
+                        id);
+            case EXPIRES ->
+                List.of(
+                        ascending
+                                ? API_TOKEN.EXPIRES_AT.asc().nullsLast()
+                                : API_TOKEN.EXPIRES_AT.desc().nullsFirst(),
+                        id);
+            case STATUS -> throw new IllegalArgumentException("Sorted by status in groups");
+        };
+    }
+
+    private static <T> SortField<T> sorted(Field<T> field, boolean ascending) {
+        return ascending ? field.asc() : field.desc();
+    }
+
+    /**
+     * {@code 'prefix%'}, with the wildcards and the escape character of the prefix taken literally. Inlined rather
+     * than bound: a pattern is an index range only when the planner sees it, and once the driver prepares a statement
+     * on the server, PostgreSQL may switch to a generic plan that never looks at the bound pattern and reads every
+     * row. jOOQ quotes the literal.
+     */
+    private static Field<String> startingWith(String prefix) {
+        var pattern = new StringBuilder(prefix.length() + 8);
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c == LIKE_ESCAPE || c == '%' || c == '_') {
+                pattern.append(LIKE_ESCAPE);
+            }
+            pattern.append(c);
+        }
+        return inline(pattern.append('%').toString());
+    }
+
+    private static ManagedToken toManagedToken(Record row) {
+        return new ManagedToken(JooqTokenStore.toToken(row), new Username(row.get(APP_USER.USERNAME)));
+    }
+
+    private static List<SelectField<?>> columns() {
+        var columns = new ArrayList<SelectField<?>>(List.of(JooqTokenStore.COLUMNS));
+        columns.add(APP_USER.USERNAME);
+        return List.copyOf(columns);
+    }
+}

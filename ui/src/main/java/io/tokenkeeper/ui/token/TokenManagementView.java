@@ -1,0 +1,343 @@
+package io.tokenkeeper.ui.token;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.tokenkeeper.domain.base.DomainException;
+import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.token.ManagedToken;
+import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenAdministration;
+import io.tokenkeeper.domain.token.TokenSearch;
+import io.tokenkeeper.domain.token.TokenService;
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.ui.base.CurrentUser;
+import io.tokenkeeper.ui.base.MainLayout;
+import io.tokenkeeper.ui.base.Notifications;
+import io.tokenkeeper.ui.base.Times;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Administration › Token Management: every user's tokens that are not revoked, searched, filtered and sorted in the
+ * database one page at a time; single tokens disabled, enabled or revoked, and all of one user's tokens frozen and
+ * unfrozen. {@link TokenAdministration} and {@link TokenService} check on every call that the reader is an
+ * administrator.
+ */
+@Route(value = "administration/tokens", layout = MainLayout.class)
+@PageTitle("Token Management | Tokenkeeper")
+@RolesAllowed("ADMINISTRATOR")
+public final class TokenManagementView extends Composite<VerticalLayout> implements BeforeEnterObserver {
+
+    static final String NOTHING_YET = "No API tokens yet.";
+    static final String NOTHING_MATCHES = "No tokens match this search.";
+
+    private final TokenAdministration administration;
+    private final TokenService tokens;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    private final TextField search = new TextField();
+    private final Select<CreatedWithin> created = new Select<>();
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To");
+    private final Paragraph limitNotice = new Paragraph();
+    private final Grid<ManagedToken> grid = new Grid<>();
+    private TokenSearch criteria = TokenSearch.ALL;
+
+    public TokenManagementView(
+            TokenAdministration administration, TokenService tokens, CurrentUser currentUser, Clock clock) {
+        this.administration = administration;
+        this.tokens = tokens;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        var layout = getContent();
+        layout.addClassName("tk-page");
+        layout.setSizeFull();
+        layout.add(new H2("Token Management"), createToolbar(), createFilters(), limitNotice, createGrid());
+        layout.setFlexGrow(1, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            if (administration.canManage(actor())) {
+                updateLimitNotice();
+                return;
+            }
+        } catch (io.tokenkeeper.domain.base.AccessDeniedException signedOut) {
+            // The account behind the session is gone; the same answer as for a missing privilege.
+        }
+        // The session still carries a privilege an administrator has since removed: the service said no.
+        event.rerouteToError(AccessDeniedException.class, "Only administrators can manage everyone's tokens.");
+    }
+
+    private Component createToolbar() {
+        var freeze = new Button("Freeze Tokens", VaadinIcon.LOCK.create(), event -> openFreezeDialog());
+        freeze.setTooltipText("Disable all of one user's enabled tokens at once, with a reason");
+        var unfreeze = new Button("Unfreeze Tokens", VaadinIcon.UNLOCK.create(), event -> openUnfreezeDialog());
+        unfreeze.setTooltipText("Enable again exactly the tokens a freeze disabled");
+        var toolbar = new HorizontalLayout(freeze, unfreeze);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return toolbar;
+    }
+
+    private Component createFilters() {
+        search.setPlaceholder("Owner, token name or first characters");
+        search.setAriaLabel("Search tokens");
+        search.setHelperText("Username or name starts with, or a token's first characters such as tkp_Ab12");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("26rem");
+        search.addValueChangeListener(event -> applyFilters());
+
+        created.setLabel("Created");
+        created.setItems(CreatedWithin.values());
+        created.setItemLabelGenerator(CreatedWithin::label);
+        created.setValue(CreatedWithin.ANY_TIME);
+        created.addValueChangeListener(event -> {
+            boolean custom = event.getValue() == CreatedWithin.CUSTOM_RANGE;
+            from.setVisible(custom);
+            to.setVisible(custom);
+            applyFilters();
+        });
+
+        from.setHelperText("From the start of this day (UTC)");
+        to.setHelperText("To the end of this day (UTC)");
+        for (var date : List.of(from, to)) {
+            date.setVisible(false);
+            date.setClearButtonVisible(true);
+            date.addValueChangeListener(event -> applyFilters());
+        }
+        // The view shows the domain's messages; the components' own checks would clear them on blur.
+        search.setManualValidation(true);
+        from.setManualValidation(true);
+        to.setManualValidation(true);
+
+        var bar = new HorizontalLayout(search, created, from, to);
+        bar.setWrap(true);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getElement().setAttribute("aria-label", "Token filters");
+        return bar;
+    }
+
+    private Grid<ManagedToken> createGrid() {
+        grid.addColumn(row -> row.token().name().value())
+                .setHeader("Name")
+                .setKey("name")
+                .setSortProperty(TokenSearch.Column.NAME.name())
+                .setFlexGrow(2);
+        grid.addColumn(row -> row.token().hint().value())
+                .setHeader("Token")
+                .setKey("token")
+                .setSortProperty(TokenSearch.Column.TOKEN.name())
+                .setAutoWidth(true)
+                .setPartNameGenerator(row -> "tk-monospace");
+        grid.addColumn(row -> row.owner().value())
+                .setHeader("Owner")
+                .setKey("owner")
+                .setSortProperty(TokenSearch.Column.OWNER.name())
+                .setAutoWidth(true);
+        var createdColumn = grid.addColumn(row -> Times.format(row.token().createdAt()))
+                .setHeader("Date Created")
+                .setKey("created")
+                .setSortProperty(TokenSearch.Column.CREATED.name())
+                .setAutoWidth(true);
+        grid.addColumn(row -> Times.formatOr(row.token().lastUsedAt(), "Never"))
+                .setHeader("Last Used")
+                .setKey("lastUsed")
+                .setSortProperty(TokenSearch.Column.LAST_USED.name())
+                .setAutoWidth(true);
+        grid.addColumn(row -> Times.formatOr(row.token().expiresAt(), "Never"))
+                .setHeader("Expires")
+                .setKey("expires")
+                .setSortProperty(TokenSearch.Column.EXPIRES.name())
+                .setAutoWidth(true);
+        grid.addColumn(row -> row.token().statusAt(clock.instant()).label())
+                .setHeader("Status")
+                .setKey("status")
+                .setSortProperty(TokenSearch.Column.STATUS.name())
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::createActions)
+                .setHeader("Actions")
+                .setKey("actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setItems(
+                query ->
+                        administration
+                                .search(actor(), sorted(query.getSortOrders()), query.getOffset(), query.getLimit())
+                                .stream(),
+                query -> (int) Math.min(administration.count(actor(), criteria), TokenAdministration.MAX_LISTED));
+        grid.sort(GridSortOrder.desc(createdColumn).build());
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(NOTHING_YET);
+        grid.setWidthFull();
+        grid.getElement().setAttribute("aria-label", "Everyone's API tokens");
+        return grid;
+    }
+
+    private Component createActions(ManagedToken row) {
+        var token = row.token();
+        String described = described(row);
+        var toggle = token.enabled()
+                ? new Button(
+                        "Disable",
+                        event -> act(() -> tokens.disable(actor(), token.id()), "Disabled " + described + "."))
+                : new Button(
+                        "Enable", event -> act(() -> tokens.enable(actor(), token.id()), "Enabled " + described + "."));
+        toggle.setAriaLabel(toggle.getText() + " " + described);
+        var revoke = new Button("Revoke", event -> confirmRevoke(row));
+        revoke.setAriaLabel("Revoke " + described);
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        for (var button : List.of(toggle, revoke)) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        var actions = new HorizontalLayout(toggle, revoke);
+        actions.setSpacing(false);
+        return actions;
+    }
+
+    private void confirmRevoke(ManagedToken row) {
+        var confirm = new ConfirmDialog();
+        confirm.setHeader("Revoke " + described(row) + "?");
+        confirm.setText("Apps and scripts that use this token stop working at once, and it leaves "
+                + row.owner().value() + "'s list. This cannot be undone.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Revoke");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(
+                event -> act(() -> tokens.revoke(actor(), row.token().id()), "Revoked " + described(row) + "."));
+        confirm.open();
+    }
+
+    private void openFreezeDialog() {
+        new FreezeTokensDialog((username, reason) -> administration.freeze(actor(), username, reason), this::refresh)
+                .open();
+    }
+
+    private void openUnfreezeDialog() {
+        new UnfreezeTokensDialog(username -> administration.unfreeze(actor(), username), this::refresh).open();
+    }
+
+    private void act(Supplier<Token> action, String success) {
+        try {
+            action.get();
+            Notifications.success(success);
+        } catch (DomainException e) {
+            Notifications.error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void applyFilters() {
+        var fields = Map.<String, HasValidation>of("text", search, "createdFrom", from, "createdTo", to);
+        fields.values().forEach(field -> {
+            field.setInvalid(false);
+            field.setErrorMessage(null);
+        });
+        try {
+            criteria = TokenSearch.ALL.matching(search.getValue()).createdBetween(createdFrom(), createdTo());
+        } catch (InvalidInputException e) {
+            var field = fields.get(e.field());
+            if (field == null) {
+                Notifications.error(e.getMessage());
+            } else {
+                field.setErrorMessage(e.getMessage());
+                field.setInvalid(true);
+            }
+            return;
+        }
+        grid.setEmptyStateText(criteria.equals(TokenSearch.ALL) ? NOTHING_YET : NOTHING_MATCHES);
+        refresh();
+    }
+
+    private void refresh() {
+        updateLimitNotice();
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** Says so when more tokens match than the grid can list. */
+    private void updateLimitNotice() {
+        boolean more = administration.count(actor(), criteria) > TokenAdministration.MAX_LISTED;
+        limitNotice.setText(
+                more
+                        ? "More than " + TokenAdministration.MAX_LISTED
+                                + " tokens match; the list shows the first of them. Search or filter to find the others."
+                        : "");
+        limitNotice.setVisible(more);
+    }
+
+    private @Nullable Instant createdFrom() {
+        var within = created.getValue();
+        if (within == CreatedWithin.CUSTOM_RANGE) {
+            LocalDate day = from.getValue();
+            return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        var period = within == null ? null : within.period();
+        return period == null ? null : clock.instant().minus(period);
+    }
+
+    private @Nullable Instant createdTo() {
+        LocalDate day = to.getValue();
+        if (created.getValue() != CreatedWithin.CUSTOM_RANGE || day == null) {
+            return null;
+        }
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(1, ChronoUnit.DAYS);
+    }
+
+    /** The criteria in the order the grid asks for; newest first until a column header is clicked. */
+    private TokenSearch sorted(List<QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return criteria;
+        }
+        var order = orders.getFirst();
+        var direction = order.getDirection() == SortDirection.ASCENDING
+                ? TokenSearch.Direction.ASCENDING
+                : TokenSearch.Direction.DESCENDING;
+        return criteria.sortedBy(TokenSearch.Column.valueOf(order.getSorted()), direction);
+    }
+
+    /** E.g. “CI deploy” of alice. */
+    private static String described(ManagedToken row) {
+        return "\u201C" + row.token().name().value() + "\u201D of "
+                + row.owner().value();
+    }
+
+    private Actor actor() {
+        return currentUser.actor();
+    }
+}
