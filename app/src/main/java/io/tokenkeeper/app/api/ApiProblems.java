@@ -29,6 +29,7 @@ final class ApiProblems {
     static final String TWO_CREDENTIALS = "Send exactly one credential: a single Authorization header.";
     static final String UNAVAILABLE = "The service is temporarily unavailable. Try again in a few seconds.";
     static final String FORBIDDEN = "Your account does not have the privilege this request needs.";
+    static final String ADDRESS_NOT_TRUSTED = "Calls from this address are not allowed.";
     static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(5);
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -43,6 +44,11 @@ final class ApiProblems {
         write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN);
     }
 
+    /** A well-formed token from outside the policy's trusted IP ranges: says nothing about the token itself. */
+    void addressNotTrusted(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, ADDRESS_NOT_TRUSTED);
+    }
+
     void badRequest(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         write(request, response, HttpStatus.BAD_REQUEST, detail);
     }
@@ -55,7 +61,8 @@ final class ApiProblems {
                 request,
                 response,
                 HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed authentications from your address. Try again in " + seconds + " seconds.");
+                "Too many failed authentications from your address. Try again in " + seconds
+                        + (seconds == 1 ? " second." : " seconds."));
     }
 
     void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {

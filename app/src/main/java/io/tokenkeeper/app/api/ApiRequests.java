@@ -13,4 +13,7 @@ final class ApiRequests {
 
     /** {@code PATCH /api/v1/tokens/{id}}: a new name, the switch, or both. */
     record TokenChange(@Nullable String name, @Nullable Boolean enabled) {}
+
+    /** {@code PATCH /api/v1/admin/tokens/{id}}: switch anyone's token on or off. */
+    record TokenSwitch(@Nullable Boolean enabled) {}
 }

@@ -1,11 +1,13 @@
 package io.tokenkeeper.app.api;
 
 import io.tokenkeeper.domain.token.GeneratedToken;
+import io.tokenkeeper.domain.token.ManagedToken;
 import io.tokenkeeper.domain.token.QuotaUsage;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenStatus;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.domain.user.UserSummary;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -120,4 +122,80 @@ final class ApiResponses {
             return "CreatedToken[id=" + id + ", hint=" + hint + "]";
         }
     }
+
+    /** A user as administrators see it: never a password or hash. */
+    record AdminUser(
+            long id,
+            String username,
+            String displayName,
+            @Nullable String email,
+            boolean enabled,
+            List<Privilege> privileges,
+            Instant createdAt) {
+
+        static AdminUser of(User user) {
+            return new AdminUser(
+                    user.id().value(),
+                    user.username().value(),
+                    user.displayName().value(),
+                    user.email() == null ? null : user.email().value(),
+                    user.enabled(),
+                    user.privileges().stream().sorted().toList(),
+                    user.createdAt());
+        }
+    }
+
+    /** A row of {@code GET /api/v1/admin/users}: the user and how many tokens they hold (not revoked). */
+    record AdminUserRow(AdminUser user, int activeTokens) {
+
+        static AdminUserRow of(UserSummary summary) {
+            return new AdminUserRow(AdminUser.of(summary.user()), summary.activeTokens());
+        }
+    }
+
+    /** {@code GET /api/v1/admin/users}: one page, and how many users match in all. */
+    record UserPage(List<AdminUserRow> users, int offset, int limit, long total) {}
+
+    /** Anyone's token as administrators see it: its owner, and never its value. */
+    record AdminToken(
+            long id,
+            String name,
+            String hint,
+            long ownerId,
+            String owner,
+            TokenStatus status,
+            boolean enabled,
+            Instant createdAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable String lastUsedIp) {
+
+        static AdminToken of(ManagedToken managed, Instant now) {
+            return of(managed.token(), managed.owner().value(), now);
+        }
+
+        static AdminToken of(Token token, String owner, Instant now) {
+            return new AdminToken(
+                    token.id().value(),
+                    token.name().value(),
+                    token.hint().value(),
+                    token.ownerId().value(),
+                    owner,
+                    token.statusAt(now),
+                    token.enabled(),
+                    token.createdAt(),
+                    token.expiresAt(),
+                    token.lastUsedAt(),
+                    token.lastUsedIp());
+        }
+    }
+
+    /**
+     * {@code GET /api/v1/admin/tokens}: one page of the tokens that match.
+     *
+     * @param total how many match, counted up to the most that can be paged through
+     * @param totalCapped more than {@code total} match: only the first {@code total} can be paged through; narrow the
+     *     search to see the others
+     */
+    record TokenPage(List<AdminToken> tokens, int offset, int limit, long total, boolean totalCapped) {}
 }

@@ -1,6 +1,8 @@
 package io.tokenkeeper.app.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tokenkeeper.domain.audit.AuditLog;
+import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
 import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
@@ -22,13 +24,15 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 
 /**
  * The REST API's own security chain, consulted before the browser's: stateless (no session, no cookie, so no CSRF
- * either), authenticated by personal API tokens only, answering problem details. Prometheus scrapes
- * {@code /actuator/prometheus} through it with an administrator's token.
+ * either), authenticated by personal API tokens only, answering problem details. {@code /api/v1/admin/**} takes an
+ * administrator's token (403 otherwise; the services check again), and so does Prometheus, which scrapes
+ * {@code /actuator/prometheus} through this chain.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
 
     static final String PROMETHEUS = "/actuator/prometheus";
+    static final String ADMINISTRATION = "/api/v1/admin/**";
 
     @Bean
     @Order(1)
@@ -37,9 +41,11 @@ class ApiSecurityConfig {
             TokenAuthenticator authenticator,
             CachedTokenGrants grants,
             FailureThrottle throttle,
-            LastUseRecorder lastUse,
+            TokenUseRecorder uses,
+            ThrottleAuditor throttleAudit,
             ApiMetrics metrics,
-            ObjectProvider<SecurityContextHolderStrategy> contexts)
+            ObjectProvider<SecurityContextHolderStrategy> contexts,
+            @Value("${" + BenchEndpoints.PROPERTY + ":false}") boolean benchEndpoints)
             throws Exception {
         var problems = new ApiProblems();
         // Built here rather than declared as a bean: a Filter bean would also run for every other request. The
@@ -48,18 +54,22 @@ class ApiSecurityConfig {
                 authenticator,
                 grants,
                 throttle,
-                lastUse,
+                uses,
+                throttleAudit,
                 metrics,
                 problems,
                 contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
         http.securityMatcher("/api/**", PROMETHEUS)
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers(ApiDocsConfig.DOCUMENT, ApiDocsConfig.DOCUMENT + "/**")
-                                .permitAll()
-                                .requestMatchers(PROMETHEUS)
-                                .hasRole("ADMINISTRATOR")
-                                .anyRequest()
-                                .authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(ApiDocsConfig.DOCUMENT, ApiDocsConfig.DOCUMENT + "/**")
+                            .permitAll()
+                            .requestMatchers(PROMETHEUS, ADMINISTRATION)
+                            .hasRole("ADMINISTRATOR");
+                    if (benchEndpoints) {
+                        requests.requestMatchers(BenchEndpoints.PATHS).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -79,19 +89,29 @@ class ApiSecurityConfig {
     @Bean
     CachedTokenGrants cachedTokenGrants(
             JooqTokenGrants grants,
+            BackgroundWork background,
             @Value("${tokenkeeper.api.cache.lifetime:30s}") Duration lifetime,
             @Value("${tokenkeeper.api.cache.size:10000}") long size) {
-        return new CachedTokenGrants(grants, lifetime, size);
+        return new CachedTokenGrants(grants, lifetime, size, background);
+    }
+
+    /** The trusted IP ranges are checked on every request: remembered as long as token state is. */
+    @Bean
+    CachedPolicy cachedPolicy(
+            PolicyService policies,
+            BackgroundWork background,
+            @Value("${tokenkeeper.api.cache.lifetime:30s}") Duration lifetime) {
+        return new CachedPolicy(policies::current, lifetime, background);
     }
 
     @Bean
-    TokenChangeListener tokenChangeListener(DataSource dataSource, CachedTokenGrants grants) {
-        return new TokenChangeListener(dataSource, grants);
+    TokenChangeListener tokenChangeListener(DataSource dataSource, CachedTokenGrants grants, CachedPolicy policy) {
+        return new TokenChangeListener(dataSource, grants, policy);
     }
 
     @Bean
-    TokenAuthenticator tokenAuthenticator(CachedTokenGrants grants, Clock clock) {
-        return new TokenAuthenticator(grants, clock);
+    TokenAuthenticator tokenAuthenticator(CachedTokenGrants grants, CachedPolicy policy, Clock clock) {
+        return new TokenAuthenticator(grants, clock, policy::trusts);
     }
 
     @Bean
@@ -102,8 +122,23 @@ class ApiSecurityConfig {
     }
 
     @Bean
-    LastUseRecorder lastUseRecorder(TokenUsage usage, Clock clock) {
-        return new LastUseRecorder(usage, clock);
+    BackgroundWork apiBackgroundWork() {
+        return new BackgroundWork();
+    }
+
+    @Bean
+    TokenUseRecorder tokenUseRecorder(TokenUsage usage, Clock clock, BackgroundWork background) {
+        return new TokenUseRecorder(usage, clock, background);
+    }
+
+    @Bean
+    ThrottleAuditor throttleAuditor(
+            AuditLog audit,
+            Clock clock,
+            BackgroundWork background,
+            @Value("${tokenkeeper.api.throttle.failures:30}") long failures,
+            @Value("${tokenkeeper.api.throttle.period:3m}") Duration period) {
+        return new ThrottleAuditor(audit, clock, background, failures, period);
     }
 
     @Bean

@@ -12,17 +12,21 @@ import io.tokenkeeper.domain.user.UserId;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Remembers, for a short lifetime, each token's and its owner's state by the digest of the token value, so that a
  * warm API request needs no query. Only tokens that exist are cached; whether one works is decided afresh on every
- * request from the cached state and the clock, so expiry needs no eviction.
+ * request from the cached state and the clock, so expiry needs no eviction. A token used after half its lifetime in
+ * the cache is read again in the background, so that a busy token never makes a request thread wait for the database.
  *
  * <p>It stays honest in three ways: the token and user services tell it about each change inside the change's
  * transaction ({@link TokenChanges}, {@link AccountChanges}: it evicts at once and again when the transaction ends, so that a lookup racing the commit
@@ -34,7 +38,10 @@ final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChang
     private static final int REMEMBERED_EVICTIONS = 256;
 
     private final TokenGrants source;
-    private final Cache<TokenDigest, TokenGrant> cache;
+    private final Cache<TokenDigest, Entry> cache;
+    private final @Nullable BackgroundWork background;
+    private final long refreshAfterNanos;
+    private final Set<TokenDigest> refreshing = ConcurrentHashMap.newKeySet();
 
     /** The latest evictions, oldest first, so that a lookup that overlapped one does not keep what it read before. */
     private final Deque<Eviction> recentEvictions = new ConcurrentLinkedDeque<>();
@@ -44,8 +51,25 @@ final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChang
 
     private volatile boolean trusted;
 
+    /** A cache whose entries are read again only once their lifetime is over. */
     CachedTokenGrants(TokenGrants source, Duration lifetime, long maximumSize) {
+        this(source, lifetime, maximumSize, null);
+    }
+
+    /** @param background where a token used after half its lifetime in the cache is read again */
+    CachedTokenGrants(TokenGrants source, Duration lifetime, long maximumSize, @Nullable BackgroundWork background) {
+        this(source, lifetime, maximumSize, background, lifetime.dividedBy(2));
+    }
+
+    CachedTokenGrants(
+            TokenGrants source,
+            Duration lifetime,
+            long maximumSize,
+            @Nullable BackgroundWork background,
+            Duration refreshAfter) {
         this.source = source;
+        this.background = background;
+        this.refreshAfterNanos = refreshAfter.toNanos();
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(lifetime)
                 .maximumSize(maximumSize)
@@ -58,18 +82,45 @@ final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChang
         if (trusted) {
             var cached = cache.getIfPresent(digest);
             if (cached != null) {
-                return Optional.of(cached);
+                if (background != null && System.nanoTime() - cached.loadedAt() > refreshAfterNanos) {
+                    refreshInTheBackground(digest, background);
+                }
+                return Optional.of(cached.grant());
             }
         }
+        return load(digest);
+    }
+
+    /** Reads the token and keeps it, unless a change that may concern it was announced meanwhile. */
+    private Optional<TokenGrant> load(TokenDigest digest) {
         long before = evictions.get();
+        long startedAt = System.nanoTime();
         var found = source.findByDigest(digest);
         if (found.isPresent() && trusted) {
-            cache.put(digest, found.get());
+            cache.put(digest, new Entry(found.get(), startedAt));
             if (evictedSince(before, found.get())) {
                 cache.invalidate(digest);
             }
         }
         return found;
+    }
+
+    private void refreshInTheBackground(TokenDigest digest, BackgroundWork work) {
+        if (!refreshing.add(digest)) {
+            return;
+        }
+        boolean submitted = work.submit("read a cached token again", () -> {
+            try {
+                if (load(digest).isEmpty()) {
+                    cache.invalidate(digest);
+                }
+            } finally {
+                refreshing.remove(digest);
+            }
+        });
+        if (!submitted) {
+            refreshing.remove(digest);
+        }
     }
 
     /**
@@ -95,7 +146,8 @@ final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChang
 
     /** What the cache holds for {@code digest}, without asking the database. */
     Optional<TokenGrant> findCached(TokenDigest digest) {
-        return trusted ? Optional.ofNullable(cache.getIfPresent(digest)) : Optional.empty();
+        var cached = trusted ? cache.getIfPresent(digest) : null;
+        return cached == null ? Optional.empty() : Optional.of(cached.grant());
     }
 
     @Override
@@ -132,7 +184,7 @@ final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChang
         cache.invalidateAll();
     }
 
-    Cache<TokenDigest, TokenGrant> cache() {
+    Cache<TokenDigest, ?> cache() {
         return cache;
     }
 
@@ -150,7 +202,7 @@ final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChang
 
     private void evict(Predicate<TokenGrant> affected) {
         remember(affected);
-        cache.asMap().values().removeIf(affected);
+        cache.asMap().values().removeIf(entry -> affected.test(entry.grant()));
     }
 
     private void remember(Predicate<TokenGrant> affected) {
@@ -162,4 +214,7 @@ final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChang
     }
 
     private record Eviction(long number, Predicate<TokenGrant> affected) {}
+
+    /** @param loadedAt when the lookup that read it began, by {@link System#nanoTime()} */
+    private record Entry(TokenGrant grant, long loadedAt) {}
 }

@@ -22,8 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates an API request by the personal API token in its one {@code Authorization} header, Bearer or Basic.
  * A request without that header goes on unauthenticated (the chain then answers 401). Tokens anywhere else (query
- * string, form field) and two credentials at once are refused with 400; every failed authentication gets the same
- * 401, or 429 once its client has failed too often. Nothing here logs or keeps the value.
+ * string, form field) and two credentials at once are refused with 400; a well-formed token from outside the policy's
+ * trusted IP ranges gets 403, whatever it is; every other failed authentication gets the same 401, or 429 once its
+ * client has failed too often. The client is {@link HttpServletRequest#getRemoteAddr()}: the peer, or with
+ * {@code server.forward-headers-strategy=native} what a trusted proxy put in {@code X-Forwarded-For}. Nothing here
+ * logs or keeps the value.
  */
 final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -45,7 +48,8 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
     private final TokenAuthenticator authenticator;
     private final CachedTokenGrants grants;
     private final FailureThrottle throttle;
-    private final LastUseRecorder lastUse;
+    private final TokenUseRecorder uses;
+    private final ThrottleAuditor throttleAudit;
     private final ApiMetrics metrics;
     private final ApiProblems problems;
     private final SecurityContextHolderStrategy contexts;
@@ -54,14 +58,16 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             TokenAuthenticator authenticator,
             CachedTokenGrants grants,
             FailureThrottle throttle,
-            LastUseRecorder lastUse,
+            TokenUseRecorder uses,
+            ThrottleAuditor throttleAudit,
             ApiMetrics metrics,
             ApiProblems problems,
             SecurityContextHolderStrategy contexts) {
         this.authenticator = authenticator;
         this.grants = grants;
         this.throttle = throttle;
-        this.lastUse = lastUse;
+        this.uses = uses;
+        this.throttleAudit = throttleAudit;
         this.metrics = metrics;
         this.problems = problems;
         this.contexts = contexts;
@@ -89,7 +95,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         var throttled = throttle.throttled(client);
         Verification verification;
         try {
-            verification = verify(headers.getFirst(), throttled.isPresent());
+            verification = verify(headers.getFirst(), client, throttled.isPresent());
         } catch (DataAccessException | TransactionException | org.jooq.exception.DataAccessException e) {
             log.warn(
                     "Could not verify an API token: the database is unavailable ({})",
@@ -98,11 +104,17 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         metrics.outcome(verification.outcome());
+        if (verification.outcome() == Verification.Outcome.ADDRESS_NOT_TRUSTED) {
+            log.debug("Refused an API call from {}: outside the trusted IP ranges", client);
+            problems.addressNotTrusted(request, response);
+            return;
+        }
         if (!verification.isAccepted()) {
             log.debug("Refused an API token from {}: {}", client, verification.outcome());
             throttle.failed(client);
             if (throttled.isPresent()) {
                 metrics.throttled();
+                throttleAudit.throttled(client);
                 problems.tooManyRequests(request, response, throttled.get());
             } else {
                 problems.unauthorized(request, response);
@@ -110,7 +122,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         var caller = new ApiCaller(verification.requireGrant(), client);
-        lastUse.used(caller.token().id(), client);
+        uses.used(caller.token(), client);
         var context = contexts.createEmptyContext();
         context.setAuthentication(new TokenAuthentication(caller));
         contexts.setContext(context);
@@ -122,15 +134,15 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /** A throttled client is served from the cache only: its failures cost no query. */
-    private Verification verify(String header, boolean cacheOnly) {
+    private Verification verify(String header, String client, boolean cacheOnly) {
         var credential = PresentedCredential.parse(header);
         if (credential == null) {
-            return authenticator.verify(null, null);
+            return authenticator.verify(null, null, client);
         }
         return metrics.verification()
                 .record(() -> cacheOnly
-                        ? authenticator.verify(credential.value(), credential.username(), grants::findCached)
-                        : authenticator.verify(credential.value(), credential.username()));
+                        ? authenticator.verify(credential.value(), credential.username(), client, grants::findCached)
+                        : authenticator.verify(credential.value(), credential.username(), client));
     }
 
     /** A parameter named like a token, or any parameter (query string or form field) whose value is a token. */

@@ -17,8 +17,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Listens on a dedicated PostgreSQL connection for the notifications that the database's triggers send when a token
- * or its owner changes (migration V3), and evicts what they name from this node's {@link CachedTokenGrants}. Until it
- * is listening, and whenever the connection is lost, the cache is cleared and bypassed; it reconnects by itself.
+ * or its owner changes (migration V3) or the token policy does (V9), and evicts what they name from this node's
+ * {@link CachedTokenGrants} and {@link CachedPolicy}. Until it is listening, and whenever the connection is lost, both
+ * are cleared and bypassed; it reconnects by itself.
  */
 final class TokenChangeListener implements SmartLifecycle {
 
@@ -32,14 +33,16 @@ final class TokenChangeListener implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final CachedTokenGrants cache;
+    private final CachedPolicy policy;
 
     private volatile boolean running;
     private volatile @Nullable Connection connection;
     private @Nullable Thread thread;
 
-    TokenChangeListener(DataSource dataSource, CachedTokenGrants cache) {
+    TokenChangeListener(DataSource dataSource, CachedTokenGrants cache, CachedPolicy policy) {
         this.dataSource = dataSource;
         this.cache = cache;
+        this.policy = policy;
     }
 
     @Override
@@ -61,7 +64,7 @@ final class TokenChangeListener implements SmartLifecycle {
             }
             thread = null;
         }
-        cache.listening(false);
+        listening(false);
     }
 
     @Override
@@ -77,15 +80,15 @@ final class TokenChangeListener implements SmartLifecycle {
                 try (var statement = listening.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }
-                cache.listening(true);
+                listening(true);
                 pause = Duration.ofMillis(100);
                 receive(listening);
             } catch (SQLException | RuntimeException e) {
-                cache.listening(false);
+                listening(false);
                 if (running) {
                     log.warn(
-                            "Not listening for token changes ({}); the API reads tokens from the database until"
-                                    + " it reconnects.",
+                            "Not listening for token and policy changes ({}); the API reads them from the database"
+                                    + " until it reconnects.",
                             e.getClass().getSimpleName());
                 }
             } finally {
@@ -116,8 +119,17 @@ final class TokenChangeListener implements SmartLifecycle {
         }
     }
 
-    /** "token:&lt;id&gt;" or "owner:&lt;id&gt;"; anything else clears the whole cache. */
+    private void listening(boolean listening) {
+        cache.listening(listening);
+        policy.listening(listening);
+    }
+
+    /** "token:&lt;id&gt;", "owner:&lt;id&gt;" or "policy"; anything else clears both caches. */
     void handle(@Nullable String payload) {
+        if ("policy".equals(payload)) {
+            policy.evict();
+            return;
+        }
         try {
             if (payload != null && payload.startsWith("token:")) {
                 cache.tokenChanged(new TokenId(Long.parseLong(payload.substring("token:".length()))));
@@ -131,6 +143,7 @@ final class TokenChangeListener implements SmartLifecycle {
             // Fall through: when in doubt, forget everything.
         }
         cache.evictAll();
+        policy.evict();
     }
 
     /** Its own connection beside the pool when the pool says how to make one, so that no pooled connection is held. */

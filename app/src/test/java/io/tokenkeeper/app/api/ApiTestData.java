@@ -1,6 +1,8 @@
 package io.tokenkeeper.app.api;
 
 import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
@@ -9,6 +11,8 @@ import io.tokenkeeper.domain.user.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +26,12 @@ final class ApiTestData {
 
     private final UserTestData users;
     private final TokenService tokens;
+    private final PolicyService policies;
 
-    ApiTestData(UserTestData users, TokenService tokens) {
+    ApiTestData(UserTestData users, TokenService tokens, PolicyService policies) {
         this.users = users;
         this.tokens = tokens;
+        this.policies = policies;
     }
 
     /** A user with API Access and one fresh token of theirs. */
@@ -44,6 +50,16 @@ final class ApiTestData {
 
     GeneratedToken aTokenFor(User user, @Nullable Instant expiresAt) {
         return tokens.generate(new Actor(user, "192.0.2.1"), "Token " + SEQUENCE.incrementAndGet(), expiresAt);
+    }
+
+    /**
+     * Makes the API accept calls only from these addresses or ranges (none: from anywhere), as an administrator does
+     * under Administration › Policy, keeping the default quota and lifetime. Nodes hear of it within a second.
+     */
+    void trustOnly(String... ranges) {
+        var admin = new Actor(users.aUser(EnumSet.of(Privilege.ADMINISTRATOR)), "192.0.2.1");
+        var defaults = TokenPolicy.DEFAULT;
+        policies.update(admin, defaults.quota().max(), defaults.maxLifetimeDays(), List.of(ranges));
     }
 
     static String bearer(GeneratedToken token) {

@@ -96,6 +96,27 @@ class ApiTwoNodesTest {
     }
 
     @Test
+    void a_trusted_range_set_on_node_a_applies_on_node_b_within_a_second_and_so_does_its_removal() {
+        var elsewhere = new ApiClient(nodeB.port());
+        testData.trustOnly(b.address());
+        try {
+            var refused = Polling.within1Second(
+                    () -> elsewhere.get(ME, caller.bearer()), response -> response.statusCode() == 403);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(b.get(ME, caller.bearer()).statusCode()).isEqualTo(200);
+        } finally {
+            testData.trustOnly();
+        }
+
+        var admitted = Polling.within1Second(
+                () -> elsewhere.get(ME, caller.bearer()), response -> response.statusCode() == 200);
+        assertThat(admitted.statusCode()).isEqualTo(200);
+        assertThat(Polling.within1Second(() -> a.get(ME, caller.bearer()), r -> r.statusCode() == 200)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void a_node_that_lost_its_listener_forgets_its_cache_and_listens_again() {
         int terminated =
                 count("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?");

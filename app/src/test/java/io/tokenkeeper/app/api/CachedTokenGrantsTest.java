@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,50 @@ class CachedTokenGrantsTest {
 
         cache.listening(true);
         assertThat(cache.findCached(digest)).isEmpty();
+    }
+
+    @Test
+    void a_token_used_after_half_its_lifetime_is_read_again_in_the_background_while_the_cached_state_serves()
+            throws InterruptedException {
+        var background = new BackgroundWork();
+        try {
+            var refreshing = new CachedTokenGrants(
+                    digest -> {
+                        lookups++;
+                        return Optional.ofNullable(stored.get(digest));
+                    },
+                    Duration.ofHours(1),
+                    100,
+                    background,
+                    Duration.ZERO);
+            refreshing.listening(true);
+            var digest = store(1, 7);
+            var gone = store(2, 7);
+            refreshing.findByDigest(digest);
+            refreshing.findByDigest(gone);
+            var disabled = stored.get(digest).token().disabled();
+            stored.put(digest, new TokenGrant(disabled, stored.get(digest).owner()));
+            stored.remove(gone);
+
+            assertThat(refreshing.findByDigest(digest).orElseThrow().token().enabled())
+                    .isTrue();
+            assertThat(refreshing.findByDigest(gone)).isPresent();
+            finish(background);
+
+            assertThat(lookups).isEqualTo(4);
+            assertThat(refreshing.findCached(digest).orElseThrow().token().enabled())
+                    .isFalse();
+            assertThat(refreshing.findCached(gone)).isEmpty();
+        } finally {
+            background.close();
+        }
+    }
+
+    /** Everything queued on the background thread has run. */
+    private static void finish(BackgroundWork background) throws InterruptedException {
+        var done = new CountDownLatch(1);
+        assertThat(background.submit("mark the end", done::countDown)).isTrue();
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
     }
 
     private TokenDigest store(long tokenId, long ownerId) {

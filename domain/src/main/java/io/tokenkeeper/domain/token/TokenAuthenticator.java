@@ -2,12 +2,15 @@ package io.tokenkeeper.domain.token;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a presented token value authenticates an API request. The format and checksum are checked first,
- * so a malformed value never costs a lookup; then the token and its owner must allow API access right now. With
- * HTTP Basic the username must name the owner, plainly or as {@code BOOMI_TOKEN.<username>}.
+ * so a malformed value never costs a lookup (nor any other database work); then the client's address against the
+ * trusted IP ranges of the token policy, before the lookup, so that a call from elsewhere learns nothing about the
+ * token; then the token and its owner must allow API access right now. With HTTP Basic the username must name the
+ * owner, plainly or as {@code BOOMI_TOKEN.<username>}.
  */
 public final class TokenAuthenticator {
 
@@ -16,25 +19,55 @@ public final class TokenAuthenticator {
 
     private final TokenGrants grants;
     private final Clock clock;
+    private final Predicate<@Nullable String> trustedAddress;
 
+    /** An authenticator that accepts calls from any address. */
     public TokenAuthenticator(TokenGrants grants, Clock clock) {
+        this(grants, clock, address -> true);
+    }
+
+    /**
+     * @param trustedAddress whether API calls from a client address (a literal IP address, or {@code null} when
+     *     unknown) are allowed, as the token policy says now
+     */
+    public TokenAuthenticator(TokenGrants grants, Clock clock, Predicate<@Nullable String> trustedAddress) {
         this.grants = grants;
         this.clock = clock;
+        this.trustedAddress = trustedAddress;
+    }
+
+    /** Like {@link #verify(CharSequence, String, String)} for a call whose address is unknown. */
+    public Verification verify(@Nullable CharSequence presented, @Nullable String username) {
+        return verify(presented, username, null, grants);
+    }
+
+    /** Like {@link #verify(CharSequence, String, String, TokenGrants)} for a call whose address is unknown. */
+    public Verification verify(@Nullable CharSequence presented, @Nullable String username, TokenGrants lookup) {
+        return verify(presented, username, null, lookup);
     }
 
     /**
      * @param presented the value as received; never logged or kept
      * @param username the HTTP Basic username, or {@code null} for a bearer token
+     * @param clientAddress the address the call came from, or {@code null} when unknown
      */
-    public Verification verify(@Nullable CharSequence presented, @Nullable String username) {
-        return verify(presented, username, grants);
+    public Verification verify(
+            @Nullable CharSequence presented, @Nullable String username, @Nullable String clientAddress) {
+        return verify(presented, username, clientAddress, grants);
     }
 
-    /** Like {@link #verify(CharSequence, String)}, looking the token up in {@code lookup}, such as a cache only. */
-    public Verification verify(@Nullable CharSequence presented, @Nullable String username, TokenGrants lookup) {
+    /** Like {@link #verify(CharSequence, String, String)}, looking the token up in {@code lookup}, such as a cache. */
+    public Verification verify(
+            @Nullable CharSequence presented,
+            @Nullable String username,
+            @Nullable String clientAddress,
+            TokenGrants lookup) {
         var secret = TokenSecret.parse(presented);
         if (secret.isEmpty()) {
             return Verification.refused(Verification.Outcome.MALFORMED);
+        }
+        if (!trustedAddress.test(clientAddress)) {
+            return Verification.refused(Verification.Outcome.ADDRESS_NOT_TRUSTED);
         }
         var found = lookup.findByDigest(secret.get().digest());
         if (found.isEmpty()) {

@@ -5,8 +5,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The verdict on a presented token. Every outcome but {@link Outcome#ACCEPTED} must look the same to the caller;
- * the outcome is for metrics and the audit trail only.
+ * The verdict on a presented token. Every outcome but {@link Outcome#ACCEPTED} and
+ * {@link Outcome#ADDRESS_NOT_TRUSTED} must look the same to the caller; the outcome is for metrics and the audit
+ * trail only. A call from an untrusted address may be told so: that verdict says nothing about the token.
  *
  * @param grant the token and its owner when accepted, otherwise {@code null}
  */
@@ -14,6 +15,8 @@ public record Verification(Outcome outcome, @Nullable TokenGrant grant) {
 
     public enum Outcome {
         ACCEPTED,
+        /** Well formed, but the call came from outside the policy's trusted IP ranges. No lookup was made. */
+        ADDRESS_NOT_TRUSTED,
         /** Not a well-formed token value: wrong prefix, length, alphabet or checksum. No lookup was made. */
         MALFORMED,
         /** Well formed, but no token has this value. */

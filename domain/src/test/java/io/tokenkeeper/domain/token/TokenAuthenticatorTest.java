@@ -145,6 +145,55 @@ class TokenAuthenticatorTest {
     }
 
     @Test
+    void refuses_a_well_formed_value_from_an_untrusted_address_without_a_lookup() {
+        var secret = store(aToken().build(), owner(true, Privilege.API_ACCESS));
+        var asked = new ArrayList<String>();
+        var onlyFromTheOffice = new TokenAuthenticator(
+                digest -> {
+                    lookups.add(digest);
+                    return Optional.ofNullable(stored.get(digest));
+                },
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                address -> {
+                    asked.add(String.valueOf(address));
+                    return "192.0.2.10".equals(address);
+                });
+
+        assertThat(onlyFromTheOffice
+                        .verify(secret.reveal(), null, "198.51.100.7")
+                        .outcome())
+                .isEqualTo(Outcome.ADDRESS_NOT_TRUSTED);
+        assertThat(onlyFromTheOffice.verify(secret.reveal(), null).outcome()).isEqualTo(Outcome.ADDRESS_NOT_TRUSTED);
+        assertThat(lookups).isEmpty();
+
+        assertThat(onlyFromTheOffice.verify(secret.reveal(), null, "192.0.2.10").isAccepted())
+                .isTrue();
+        assertThat(asked).containsExactly("198.51.100.7", "null", "192.0.2.10");
+    }
+
+    @Test
+    void a_malformed_value_is_refused_as_such_without_asking_about_the_address() {
+        var asked = new ArrayList<String>();
+        var onlyFromTheOffice =
+                new TokenAuthenticator(digest -> Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC), address -> {
+                    asked.add(String.valueOf(address));
+                    return false;
+                });
+
+        assertThat(onlyFromTheOffice.verify("garbage", null, "198.51.100.7").outcome())
+                .isEqualTo(Outcome.MALFORMED);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void without_trusted_ranges_any_address_may_call() {
+        var secret = store(aToken().build(), owner(true, Privilege.API_ACCESS));
+
+        assertThat(authenticator.verify(secret.reveal(), null, "198.51.100.7").isAccepted())
+                .isTrue();
+    }
+
+    @Test
     void a_grant_pairs_a_token_with_its_own_owner() {
         var someoneElse = aToken().ownedBy(new UserId(8)).build();
 

@@ -1,9 +1,15 @@
 package io.tokenkeeper.persistence.token;
 
 import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
+import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
+import static io.tokenkeeper.persistence.jooq.Tables.AUDIT_EVENT;
 
+import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenUsage;
+import io.tokenkeeper.domain.user.UserId;
+import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
@@ -11,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * "Last used" in {@code api_token}. One conditional update, so that however many nodes see a busy token, the row is
- * written at most once per {@link TokenUsage#INTERVAL}.
+ * written at most once per {@link TokenUsage#INTERVAL}. A new address is compared with {@code last_used_ip} and
+ * written to {@code audit_event} in one short transaction that locks the token's row, so that nodes take turns.
  */
 public final class JooqTokenUsage implements TokenUsage {
 
@@ -34,6 +41,58 @@ public final class JooqTokenUsage implements TokenUsage {
                         .and(API_TOKEN.LAST_USED_AT.isNull().or(API_TOKEN.LAST_USED_AT.le(when.minus(INTERVAL))))
                         .execute()
                 > 0;
+    }
+
+    @Override
+    public boolean recordNewAddress(TokenId token, Instant at, String clientAddress) {
+        var address = truncated(clientAddress);
+        var targetId = Long.toString(token.value());
+        return dsl.transactionResult(configuration -> {
+            var tx = configuration.dsl();
+            // The row lock makes concurrent checks of this token, on any node, take turns; it fires no trigger.
+            var row = tx.select(API_TOKEN.NAME, API_TOKEN.LAST_USED_IP, APP_USER.ID, APP_USER.USERNAME)
+                    .from(API_TOKEN)
+                    .join(APP_USER)
+                    .on(APP_USER.ID.eq(API_TOKEN.OWNER_ID))
+                    .where(API_TOKEN.ID.eq(token.value()))
+                    .and(API_TOKEN.REVOKED_AT.isNull())
+                    .forNoKeyUpdate()
+                    .of(API_TOKEN)
+                    .fetchOne();
+            if (row == null) {
+                return false;
+            }
+            var previous = row.get(API_TOKEN.LAST_USED_IP);
+            if (previous == null || previous.equals(address)) {
+                return false;
+            }
+            boolean reported = tx.fetchExists(
+                    AUDIT_EVENT,
+                    AUDIT_EVENT
+                            .TARGET_ID
+                            .eq(targetId)
+                            .and(AUDIT_EVENT.ACTION.eq(AuditAction.TOKEN_USED_FROM_NEW_ADDRESS.name()))
+                            .and(AUDIT_EVENT.TARGET_TYPE.eq("token"))
+                            .and(AUDIT_EVENT.CLIENT_ADDRESS.eq(address))
+                            .and(AUDIT_EVENT.OCCURRED_AT.gt(at.minus(INTERVAL).atOffset(ZoneOffset.UTC))));
+            if (reported) {
+                return false;
+            }
+            var owner = row.get(APP_USER.USERNAME);
+            new JooqAuditLog(tx)
+                    .record(new AuditEvent(
+                            at,
+                            new UserId(row.get(APP_USER.ID)),
+                            owner,
+                            AuditAction.TOKEN_USED_FROM_NEW_ADDRESS,
+                            "token",
+                            targetId,
+                            row.get(API_TOKEN.NAME),
+                            "Used from " + address + " by an API call; its last recorded use was from " + previous
+                                    + ".",
+                            address));
+            return true;
+        });
     }
 
     private static @Nullable String truncated(@Nullable String address) {

@@ -5,10 +5,14 @@ import static io.tokenkeeper.persistence.token.TokenTestData.aNewToken;
 import static io.tokenkeeper.persistence.token.TokenTestData.aTokenUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenUsage;
+import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.TestDatabase;
 import java.time.Duration;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,7 @@ class JooqTokenUsageTest {
     private final DSLContext dsl = TestDatabase.dsl();
     private final JooqTokenStore tokens = new JooqTokenStore(dsl);
     private final JooqTokenUsage usage = new JooqTokenUsage(dsl);
+    private final JooqAuditLog audit = new JooqAuditLog(dsl);
 
     private Token token;
 
@@ -65,5 +70,70 @@ class JooqTokenUsageTest {
         usage.recordUse(token.id(), NOW, "f".repeat(80));
 
         assertThat(tokens.find(token.id()).orElseThrow().lastUsedIp()).hasSize(64);
+    }
+
+    @Test
+    void a_use_from_another_address_than_the_last_one_is_audited_on_behalf_of_the_owner() {
+        usage.recordUse(token.id(), NOW, "192.0.2.10");
+
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(5), "198.51.100.7"))
+                .isTrue();
+
+        var events = newAddressEvents();
+        assertThat(events).hasSize(1);
+        var event = events.getFirst();
+        assertThat(event.actorId()).isEqualTo(token.ownerId());
+        assertThat(event.actorName()).isEqualTo("alice");
+        assertThat(event.targetType()).isEqualTo("token");
+        assertThat(event.targetId()).isEqualTo(Long.toString(token.id().value()));
+        assertThat(event.targetName()).isEqualTo("Deploy");
+        assertThat(event.clientAddress()).isEqualTo("198.51.100.7");
+        assertThat(event.details()).contains("198.51.100.7").contains("192.0.2.10");
+    }
+
+    @Test
+    void the_first_use_ever_and_a_use_from_the_last_address_are_not_new() {
+        assertThat(usage.recordNewAddress(token.id(), NOW, "192.0.2.10")).isFalse();
+        usage.recordUse(token.id(), NOW, "192.0.2.10");
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(5), "192.0.2.10"))
+                .isFalse();
+
+        assertThat(newAddressEvents()).isEmpty();
+    }
+
+    @Test
+    void one_event_per_token_and_address_per_interval() {
+        usage.recordUse(token.id(), NOW, "192.0.2.10");
+
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(1), "198.51.100.7"))
+                .isTrue();
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(2), "198.51.100.7"))
+                .isFalse();
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(3), "203.0.113.9"))
+                .isTrue();
+        assertThat(usage.recordNewAddress(
+                        token.id(), NOW.plusSeconds(1).plus(TokenUsage.INTERVAL).minusMillis(1), "198.51.100.7"))
+                .isFalse();
+        assertThat(usage.recordNewAddress(
+                        token.id(), NOW.plusSeconds(1).plus(TokenUsage.INTERVAL).plusMillis(1), "198.51.100.7"))
+                .isTrue();
+
+        assertThat(newAddressEvents()).hasSize(3);
+    }
+
+    @Test
+    void a_revoked_token_is_not_audited() {
+        usage.recordUse(token.id(), NOW, "192.0.2.10");
+        tokens.revoke(token.id(), token.ownerId(), NOW.plusSeconds(1));
+
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(2), "198.51.100.7"))
+                .isFalse();
+        assertThat(newAddressEvents()).isEmpty();
+    }
+
+    private List<AuditEvent> newAddressEvents() {
+        return audit.newest(100).stream()
+                .filter(event -> event.action() == AuditAction.TOKEN_USED_FROM_NEW_ADDRESS)
+                .toList();
     }
 }

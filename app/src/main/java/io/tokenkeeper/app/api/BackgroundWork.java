@@ -1,0 +1,54 @@
+package io.tokenkeeper.app.api;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One thread beside the request threads for the API's database work that no response waits for: "last used", the
+ * audit events of new addresses and throttling, and refreshing the cached policy. Bounded: when the database is slow,
+ * work is dropped rather than queued without end, since all of it is a hint, coalesced, or done again later.
+ */
+final class BackgroundWork implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
+
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1_000),
+            Thread.ofPlatform().name("api-background").daemon().factory(),
+            new ThreadPoolExecutor.AbortPolicy());
+
+    /**
+     * Runs {@code work} soon on the background thread; a failure is logged with {@code what} and the exception's type
+     * only, never its message (which may carry SQL).
+     *
+     * @return whether the work was accepted, {@code false} when the queue is full or the application stops
+     */
+    boolean submit(String what, Runnable work) {
+        try {
+            executor.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("Could not {} ({})", what, e.getClass().getSimpleName());
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException full) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

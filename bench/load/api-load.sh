@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# Load benchmark of the REST API's token authentication, run by hand (see bench/README.md). In one run it starts the
+# application jar on a free loopback port with an embedded PostgreSQL in a temporary directory, creates a token for
+# the first administrator, and measures with wrk, in alternating rounds:
+#   - GET /api/v1/me with that token (authenticated),
+#   - the same handler without authentication, through the benchmark-only twin /api/bench/me-unauthenticated,
+#   - a flood of random, well-formed tokens that no one has;
+# and reads the application's query counter before and after each run. It prints a table, then stops everything it
+# started and deletes the directory.
+#
+# Targets: authenticated ÷ unauthenticated ≥ 0.95; flood ≥ authenticated; zero queries per warm request. Beside the
+# request rates it reports the server's CPU time per request (from /proc), which other work on a shared machine
+# disturbs far less than the rates: PRODUCT.md asks that an authenticated request cost < 5 % more.
+#
+# Usage: bench/load/api-load.sh [--rebuild]
+#   Builds app/target/tokenkeeper.jar first when it is missing (or with --rebuild); that is not part of the time budget.
+#   DURATION (seconds per wrk run, default 3), ROUNDS (default 4), CONNECTIONS (default 16) and THREADS (default 1)
+#   change the load; the measuring part must fit in 120 seconds. Each round measures both paths back to back (which
+#   goes first alternates); the ratio reported is the median of the rounds' ratios, which is what resists best
+#   other work on a shared machine.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$ROOT/bench/load"
+JAR="$ROOT/app/target/tokenkeeper.jar"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+DURATION="${DURATION:-3}"
+ROUNDS="${ROUNDS:-4}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-1}"
+WARM_UP=3
+WARM_UP_LIMIT=30
+FLOOD_WARM_UP=6
+STARTUP_LIMIT=45
+BUDGET=120
+
+die() {
+    echo "api-load: $*" >&2
+    exit 1
+}
+
+rebuild=0
+for argument in "$@"; do
+    case "$argument" in
+        --rebuild) rebuild=1 ;;
+        -h | --help) sed -n '2,17p' "${BASH_SOURCE[0]}" | cut -c3-; exit 0 ;;
+        *) die "unknown argument $argument (try --help)" ;;
+    esac
+done
+
+command -v wrk > /dev/null || die "wrk is missing: apt-get install -y wrk"
+command -v curl > /dev/null || die "curl is missing"
+command -v "$JAVA" > /dev/null || die "no java: set JAVA_HOME to a JDK 25"
+
+planned=$((STARTUP_LIMIT + WARM_UP_LIMIT + FLOOD_WARM_UP + ROUNDS * 2 * DURATION + DURATION + 10))
+((planned <= BUDGET)) || die "DURATION=$DURATION and ROUNDS=$ROUNDS take up to ${planned}s; the budget is ${BUDGET}s"
+
+if ((rebuild)) || [[ ! -f "$JAR" ]]; then
+    echo "Building $JAR …"
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl app -am package)
+fi
+[[ -d "$ROOT/domain/target/classes" ]] || die "domain/target/classes is missing: run with --rebuild"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/tokenkeeper-load.XXXXXX")"
+app_pid=""
+watchdog_pid=""
+
+stop_everything() {
+    if [[ -n "$watchdog_pid" ]]; then
+        kill "$watchdog_pid" 2> /dev/null || true
+    fi
+    if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2> /dev/null; then
+        kill -TERM "$app_pid" 2> /dev/null || true
+        for _ in $(seq 1 40); do
+            kill -0 "$app_pid" 2> /dev/null || break
+            sleep 0.5
+        done
+        kill -KILL "$app_pid" 2> /dev/null || true
+        wait "$app_pid" 2> /dev/null || true
+    fi
+    # The embedded PostgreSQL stops with the application; if the application died hard, stop what it left behind.
+    local postmaster="$work/postgres/postmaster.pid"
+    if [[ -f "$postmaster" ]]; then
+        local pg_pid
+        pg_pid="$(head -n 1 "$postmaster")"
+        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2> /dev/null; then
+            kill -INT "$pg_pid" 2> /dev/null || true
+            sleep 2
+        fi
+    fi
+    rm -rf "$work"
+}
+trap stop_everything EXIT
+trap 'exit 130' INT TERM
+
+started=$SECONDS
+# Whatever happens, the measuring part ends within the budget.
+(sleep "$BUDGET" && echo "api-load: over the ${BUDGET}s budget, stopping" >&2 && kill -TERM $$) &
+watchdog_pid=$!
+password="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-24)"
+env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+    TOKENKEEPER_ADMIN_PASSWORD="$password" \
+    "$JAVA" -jar "$JAR" \
+    --server.port=0 \
+    --server.address=127.0.0.1 \
+    --tokenkeeper.database.directory="$work/postgres" \
+    --tokenkeeper.bench.twin-endpoint=true \
+    > "$work/app.log" 2>&1 &
+app_pid=$!
+
+port=""
+while [[ -z "$port" ]]; do
+    kill -0 "$app_pid" 2> /dev/null || { tail -n 20 "$work/app.log" >&2; die "the application stopped during start-up"; }
+    ((SECONDS - started < STARTUP_LIMIT)) || die "the application did not start within ${STARTUP_LIMIT}s"
+    sleep 0.5
+    port="$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/app.log" | head -n 1)"
+done
+base="http://127.0.0.1:$port"
+until curl -fs -o /dev/null "$base/actuator/health/readiness"; do
+    ((SECONDS - started < STARTUP_LIMIT)) || die "the application was not ready within ${STARTUP_LIMIT}s"
+    sleep 0.5
+done
+startup=$((SECONDS - started))
+
+# A token for the first administrator, who holds API Access; the password goes through stdin, never the command line.
+printf '{"username":"admin","password":"%s"}' "$password" \
+    | curl -fsS -H 'Content-Type: application/json' --data-binary @- "$base/api/bench/tokens" > "$work/created.json"
+(umask 077 && sed -n 's/.*"value":"\([^"]*\)".*/\1/p' "$work/created.json" > "$work/token")
+rm -f "$work/created.json"
+[[ -s "$work/token" ]] || die "could not create a token"
+"$JAVA" -cp "$ROOT/domain/target/classes" "$HERE/RandomTokens.java" 10000 > "$work/random-tokens"
+
+me="$base/api/v1/me"
+twin="$base/api/bench/me-unauthenticated"
+authenticated="$(curl -fsS -H @<(printf 'Authorization: Bearer %s\n' "$(cat "$work/token")") "$me")"
+[[ "$(curl -fsS "$twin")" == "$authenticated" ]] || die "the twin does not answer what /api/v1/me answers"
+
+# "all onRequestThreads"
+queries() {
+    curl -fsS "$base/api/bench/queries" | sed -n 's/.*"all":\([0-9]*\),"onRequestThreads":\([0-9]*\).*/\1 \2/p'
+}
+
+rows=()
+twin_rates=()
+valid_rates=()
+ratios=()
+cost_ratios=()
+valid_requests=0
+valid_queries=0
+
+ticks_per_second="$(getconf CLK_TCK)"
+# The application's CPU time so far (user + system), in clock ticks.
+cpu_ticks() {
+    awk '{print $14 + $15}' "/proc/$app_pid/stat"
+}
+
+# run LABEL SECONDS URL [wrk script arguments…]: one wrk run; sets rate, requests, errors, statuses, the queries and
+# the application's CPU microseconds per request.
+run() {
+    local label="$1" seconds="$2" url="$3" script="$4"
+    shift 4
+    local before after cpu_before cpu_after
+    before="$(queries)"
+    cpu_before="$(cpu_ticks)"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s -s "$HERE/$script" "$url" -- "$@" > "$work/wrk.out"
+    cpu_after="$(cpu_ticks)"
+    after="$(queries)"
+    rate="$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.out")"
+    requests="$(awk '/requests in/ {print $1}' "$work/wrk.out")"
+    cpu="$(awk -v t="$((cpu_after - cpu_before))" -v hz="$ticks_per_second" -v n="$requests" \
+        'BEGIN {printf "%.1f", t * 1000000 / hz / n}')"
+    errors="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$work/wrk.out")"
+    errors="${errors:-0}"
+    statuses="$(sed -n 's/^statuses: //p' "$work/wrk.out")"
+    read -r all_before request_before <<< "$before"
+    read -r all_after request_after <<< "$after"
+    request_queries=$((request_after - request_before))
+    all_queries=$((all_after - all_before))
+    if [[ -n "$label" ]]; then
+        rows+=("$(printf '%-34s %10s %10s %9s %8s %6s %9s   %s' "$label" "$rate" "$requests" "$errors" \
+            "$request_queries" "$all_queries" "$cpu" "$statuses")")
+    fi
+}
+
+# Warm-up (not reported): both paths in turn until the JIT has compiled them, that is until neither's CPU time per
+# request moves by more than 10 % from one turn to the next, or for at most WARM_UP_LIMIT seconds.
+warm_up_started=$SECONDS
+previous_twin=0
+previous_valid=0
+steady() {
+    awk -v now="$1" -v before="$2" 'BEGIN {exit !(before > 0 && now <= before * 1.1 && now >= before * 0.9)}'
+}
+while ((SECONDS - warm_up_started + 2 * WARM_UP <= WARM_UP_LIMIT)); do
+    run "" "$WARM_UP" "$twin" request.lua
+    twin_cpu="$cpu"
+    run "" "$WARM_UP" "$me" request.lua "$work/token"
+    valid_cpu="$cpu"
+    if steady "$twin_cpu" "$previous_twin" && steady "$valid_cpu" "$previous_valid"; then
+        break
+    fi
+    previous_twin="$twin_cpu"
+    previous_valid="$valid_cpu"
+done
+warm_up=$((SECONDS - warm_up_started))
+run_twin() {
+    run "unauthenticated twin, round $1" "$DURATION" "$twin" request.lua
+    twin_rates+=("$rate")
+    twin_cpu="$cpu"
+}
+run_valid() {
+    run "valid token, round $1" "$DURATION" "$me" request.lua "$work/token"
+    valid_rates+=("$rate")
+    valid_cpu="$cpu"
+    valid_requests=$((valid_requests + requests))
+    valid_queries=$((valid_queries + request_queries))
+}
+# Alternating which goes first, so that neither always runs on a warmer JIT.
+for round in $(seq 1 "$ROUNDS"); do
+    if ((round % 2)); then
+        run_twin "$round"
+        run_valid "$round"
+    else
+        run_valid "$round"
+        run_twin "$round"
+    fi
+    ratios+=("$(awk -v a="${valid_rates[-1]}" -v b="${twin_rates[-1]}" 'BEGIN {printf "%.3f", a / b}')")
+    cost_ratios+=("$(awk -v a="$valid_cpu" -v b="$twin_cpu" 'BEGIN {printf "%.3f", a / b}')")
+done
+# Last, because it throttles this address: a warm-up that uses up its 30 failures (and compiles the refusal), then the
+# measured flood.
+run "" "$FLOOD_WARM_UP" "$me" flood.lua "$work/random-tokens"
+flood_warm_up_queries="$request_queries"
+run "flood of random tokens" "$DURATION" "$me" flood.lua "$work/random-tokens"
+flood_rate="$rate"
+# What the flood was getting by its end: 429 once the address used up its 30 failures.
+statuses="$(curl -s -o /dev/null -w '%{http_code}' -H @<(printf 'Authorization: Bearer %s\n' "$(head -n 1 "$work/random-tokens")") "$me")"
+rows[-1]="${rows[-1]}last status $statuses"
+
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+twin_median="$(median "${twin_rates[@]}")"
+valid_median="$(median "${valid_rates[@]}")"
+ratio="$(median "${ratios[@]}")"
+flood_ratio="$(awk -v a="$flood_rate" -v b="$valid_median" 'BEGIN {printf "%.2f", a / b}')"
+verdict() { awk -v value="$1" -v target="$2" 'BEGIN {print (value >= target) ? "met" : "MISSED"}'; }
+
+echo
+echo "Tokenkeeper API load benchmark: wrk $THREADS thread(s), $CONNECTIONS connections, ${DURATION}s per run, $ROUNDS rounds"
+echo "$(nproc) CPU(s), shared by the server, its PostgreSQL and wrk; the application started in ${startup}s;"
+echo "warm-up ${warm_up}s (until the CPU time per request of both paths settled, at most ${WARM_UP_LIMIT}s)."
+echo
+printf '%-34s %10s %10s %9s %8s %6s %9s\n' "run" "req/s" "requests" "non-2xx" "queries" "(all)" "CPU µs/req"
+printf '%s\n' "${rows[@]}"
+echo
+echo "queries: statements on request threads during the run; (all): on every thread, background writes included."
+echo "CPU µs/req: the application's CPU time (all its threads, GC and JIT included) per request; not PostgreSQL's."
+echo "The flood's warm-up (${FLOOD_WARM_UP}s, not shown) ran $flood_warm_up_queries queries: one per failure until the address was throttled."
+printf 'median req/s: unauthenticated %s, authenticated %s\n' "$twin_median" "$valid_median"
+printf 'authenticated / unauthenticated per round: %s\n' "${ratios[*]}"
+printf '%-44s %8s   target >= 0.95: %s\n' "authenticated / unauthenticated (median)" "$ratio" "$(verdict "$ratio" 0.95)"
+printf 'authenticated / unauthenticated CPU per request, per round: %s\n' "${cost_ratios[*]}"
+cost_ratio="$(median "${cost_ratios[@]}")"
+printf '%-44s %8s   target <= 1.05: %s\n' "authenticated / unauthenticated CPU (median)" "$cost_ratio" \
+    "$(awk -v value="$cost_ratio" 'BEGIN {print (value <= 1.05) ? "met" : "MISSED"}')"
+printf '%-44s %8s   target >= 1:    %s\n' "flood / authenticated" "$flood_ratio" "$(verdict "$flood_ratio" 1)"
+printf '%-44s %8s   target 0:       %s\n' "queries for $valid_requests valid requests" "$valid_queries" \
+    "$( ((valid_queries == 0)) && echo met || echo MISSED)"
+echo "total time $((SECONDS - started))s (budget ${BUDGET}s)"
