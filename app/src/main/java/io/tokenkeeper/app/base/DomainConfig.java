@@ -111,8 +111,10 @@ class DomainConfig {
             SecureRandom random,
             QuotaPolicy quotas,
             LifetimePolicy lifetimes,
+            TokenFreezes freezes,
             TokenChanges changes) {
-        return new TokenService(tokens, users, audit, transactions, clock, random, quotas, lifetimes, changes);
+        return new TokenService(
+                tokens, users, audit, transactions, clock, random, quotas, lifetimes, freezes, changes);
     }
 
     /** The maximum lifetime administrators set under Administration › Policy applies to every new token. */

@@ -34,6 +34,9 @@ public final class TokenService {
     /** The last expiry every supported database can store. */
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
+    static final String FROZEN =
+            "An administrator has frozen your tokens, so this one stays disabled until they unfreeze them.";
+
     private final TokenStore tokens;
     private final UserStore users;
     private final AuditLog audit;
@@ -43,34 +46,12 @@ public final class TokenService {
     private final QuotaPolicy quotas;
     private final TokenChanges changes;
     private final LifetimePolicy lifetimes;
-
-    /** A service whose changes no cache needs to hear about. */
-    public TokenService(
-            TokenStore tokens,
-            UserStore users,
-            AuditLog audit,
-            Transactions transactions,
-            Clock clock,
-            SecureRandom random,
-            QuotaPolicy quotas) {
-        this(tokens, users, audit, transactions, clock, random, quotas, TokenChanges.NONE);
-    }
-
-    /** @param changes told, inside the transaction, about every token this service renames, switches or revokes */
-    public TokenService(
-            TokenStore tokens,
-            UserStore users,
-            AuditLog audit,
-            Transactions transactions,
-            Clock clock,
-            SecureRandom random,
-            QuotaPolicy quotas,
-            TokenChanges changes) {
-        this(tokens, users, audit, transactions, clock, random, quotas, LifetimePolicy.UNLIMITED, changes);
-    }
+    private final TokenFreezes freezes;
 
     /**
+     * @param quotas how many tokens each owner may hold
      * @param lifetimes the longest a new token may live; a token created without an expiry then gets the longest
+     * @param freezes which owners' tokens an administrator froze: their owners cannot switch them back on
      * @param changes told, inside the transaction, about every token this service renames, switches or revokes
      */
     public TokenService(
@@ -82,7 +63,9 @@ public final class TokenService {
             SecureRandom random,
             QuotaPolicy quotas,
             LifetimePolicy lifetimes,
+            TokenFreezes freezes,
             TokenChanges changes) {
+        this.freezes = freezes;
         this.tokens = tokens;
         this.lifetimes = lifetimes;
         this.users = users;
@@ -177,6 +160,11 @@ public final class TokenService {
             var target = target(actor, id);
             if (target.token().enabled() == enabled) {
                 return target.token();
+            }
+            if (enabled
+                    && !target.actor().isAdministrator()
+                    && freezes.isFrozen(target.token().ownerId())) {
+                throw new ConflictException(FROZEN);
             }
             var changed = tokens.setEnabled(id, enabled);
             changes.tokenChanged(id);

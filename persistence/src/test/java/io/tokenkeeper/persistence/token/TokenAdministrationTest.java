@@ -12,11 +12,14 @@ import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenId;
+import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.token.TokenSearch;
+import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
@@ -24,6 +27,7 @@ import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
 import io.tokenkeeper.persistence.user.JooqUserStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -76,6 +80,31 @@ class TokenAdministrationTest {
         TestDatabase.clean();
         admin = actor(anAdministrator("root"));
         alice = aTokenUser("alice");
+    }
+
+    @Test
+    void an_owner_cannot_switch_a_frozen_token_back_on_but_an_administrator_can() {
+        var token = aToken(alice, "deploy").store();
+        var service = new TokenService(
+                tokens,
+                new JooqUserStore(dsl),
+                audit,
+                new JooqTransactions(dsl),
+                Clock.fixed(NOW.plus(Duration.ofMinutes(10)), ZoneOffset.UTC),
+                new SecureRandom(),
+                owner -> TokenQuota.DEFAULT,
+                LifetimePolicy.UNLIMITED,
+                freezes,
+                TokenChanges.NONE);
+        administration.freeze(admin, "alice", REASON);
+
+        assertThatThrownBy(() -> service.enable(actor(alice), token.id()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("An administrator has frozen your tokens, so this one stays disabled until they"
+                        + " unfreeze them.");
+        assertThat(tokens.find(token.id()).orElseThrow().enabled()).isFalse();
+
+        assertThat(service.enable(admin, token.id()).enabled()).isTrue();
     }
 
     @Test

@@ -81,6 +81,7 @@ class TokenLifetimeTest {
                 new SecureRandom(),
                 owner -> TokenQuota.DEFAULT,
                 lifetimes,
+                new JooqTokenFreezes(dsl),
                 TokenChanges.NONE);
     }
 }

@@ -17,6 +17,7 @@ import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.token.GeneratedToken;
+import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.QuotaPolicy;
 import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenId;
@@ -221,7 +222,10 @@ class TokenServiceTest {
                 new JooqTransactions(dsl),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new SecureRandom(),
-                bobHasOne);
+                bobHasOne,
+                LifetimePolicy.UNLIMITED,
+                new JooqTokenFreezes(dsl),
+                TokenChanges.NONE);
         strict.generate(actor(bob), "Only", null);
         strict.generate(actor(alice), "First", null);
 
@@ -503,7 +507,10 @@ class TokenServiceTest {
                 new JooqTransactions(dsl),
                 Clock.fixed(now, ZoneOffset.UTC),
                 new SecureRandom(),
-                owner -> TokenQuota.DEFAULT);
+                owner -> TokenQuota.DEFAULT,
+                LifetimePolicy.UNLIMITED,
+                new JooqTokenFreezes(dsl),
+                TokenChanges.NONE);
     }
 
     private TokenService serviceTelling(TokenChanges changes) {
@@ -515,6 +522,8 @@ class TokenServiceTest {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new SecureRandom(),
                 owner -> TokenQuota.DEFAULT,
+                LifetimePolicy.UNLIMITED,
+                new JooqTokenFreezes(dsl),
                 changes);
     }
 
