@@ -4,7 +4,6 @@ import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
 import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
 import static io.tokenkeeper.persistence.jooq.Tables.USER_PRIVILEGE;
 import static org.jooq.impl.DSL.lower;
-import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
 import io.tokenkeeper.domain.base.ConflictException;
@@ -17,29 +16,23 @@ import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.domain.user.UserSummary;
-import io.tokenkeeper.domain.user.Username;
 import io.tokenkeeper.persistence.base.SqlErrors;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /** Users and their privileges in {@code app_user} and {@code user_privilege}. */
 public final class JooqUserStore implements UserStore {
-
-    private static final Field<Set<Privilege>> PRIVILEGES = multiset(
-                    select(USER_PRIVILEGE.PRIVILEGE).from(USER_PRIVILEGE).where(USER_PRIVILEGE.USER_ID.eq(APP_USER.ID)))
-            .convertFrom(rows -> privileges(rows.getValues(USER_PRIVILEGE.PRIVILEGE)))
-            .as("privileges");
 
     /** Any constant will do, as long as nothing else takes the same advisory lock. */
     private static final long ADMINISTRATORS_LOCK = 0x746b_6164_6d69_6eL;
@@ -147,22 +140,15 @@ public final class JooqUserStore implements UserStore {
                         .where(API_TOKEN.OWNER_ID.eq(APP_USER.ID))
                         .and(API_TOKEN.REVOKED_AT.isNull()))
                 .as("active_tokens");
-        return dsl.select(
-                        APP_USER.ID,
-                        APP_USER.USERNAME,
-                        APP_USER.DISPLAY_NAME,
-                        APP_USER.EMAIL,
-                        APP_USER.ENABLED,
-                        APP_USER.CREATED_AT,
-                        APP_USER.UPDATED_AT,
-                        PRIVILEGES,
-                        activeTokens)
+        var columns = new ArrayList<SelectField<?>>(UserRows.COLUMNS);
+        columns.add(activeTokens);
+        return dsl.select(columns)
                 .from(APP_USER)
                 .where(matching(text))
                 .orderBy(lower(APP_USER.USERNAME))
                 .offset(offset)
                 .limit(limit)
-                .fetch(row -> new UserSummary(toUser(row), row.get(activeTokens)));
+                .fetch(row -> new UserSummary(UserRows.toUser(row), row.get(activeTokens)));
     }
 
     @Override
@@ -239,37 +225,7 @@ public final class JooqUserStore implements UserStore {
     }
 
     private Optional<User> findOne(Condition condition) {
-        return dsl.select(
-                        APP_USER.ID,
-                        APP_USER.USERNAME,
-                        APP_USER.DISPLAY_NAME,
-                        APP_USER.EMAIL,
-                        APP_USER.ENABLED,
-                        APP_USER.CREATED_AT,
-                        APP_USER.UPDATED_AT,
-                        PRIVILEGES)
-                .from(APP_USER)
-                .where(condition)
-                .fetchOptional(JooqUserStore::toUser);
-    }
-
-    private static User toUser(Record row) {
-        String email = row.get(APP_USER.EMAIL);
-        return new User(
-                new UserId(row.get(APP_USER.ID)),
-                new Username(row.get(APP_USER.USERNAME)),
-                new DisplayName(row.get(APP_USER.DISPLAY_NAME)),
-                email == null ? null : new EmailAddress(email),
-                row.get(APP_USER.ENABLED),
-                row.get(PRIVILEGES),
-                row.get(APP_USER.CREATED_AT).toInstant(),
-                row.get(APP_USER.UPDATED_AT).toInstant());
-    }
-
-    private static Set<Privilege> privileges(List<String> names) {
-        var privileges = EnumSet.noneOf(Privilege.class);
-        names.forEach(name -> privileges.add(Privilege.valueOf(name)));
-        return privileges;
+        return dsl.select(UserRows.COLUMNS).from(APP_USER).where(condition).fetchOptional(UserRows::toUser);
     }
 
     static OffsetDateTime timestamp(Instant instant) {
