@@ -113,8 +113,7 @@ class DomainConfig {
             LifetimePolicy lifetimes,
             TokenFreezes freezes,
             TokenChanges changes) {
-        return new TokenService(
-                tokens, users, audit, transactions, clock, random, quotas, lifetimes, freezes, changes);
+        return new TokenService(tokens, users, audit, transactions, clock, random, quotas, lifetimes, freezes, changes);
     }
 
     /** The maximum lifetime administrators set under Administration › Policy applies to every new token. */
