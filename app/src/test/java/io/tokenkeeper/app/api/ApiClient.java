@@ -89,12 +89,16 @@ final class ApiClient {
         for (var line : headerLines) {
             request.append(line).append("\r\n");
         }
-        request.append("Connection: close\r\n\r\n");
+        return rawRequest(request.append("Connection: close\r\n\r\n").toString());
+    }
+
+    /** Sends {@code request} (request line, headers, blank line, body) byte for byte; returns the raw response. */
+    RawResponse rawRequest(String request) {
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(address, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return new RawResponse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
