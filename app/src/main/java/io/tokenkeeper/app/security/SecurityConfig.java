@@ -2,17 +2,26 @@ package io.tokenkeeper.app.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import io.tokenkeeper.ui.user.LoginView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The browser UI: Vaadin's own chain (session, CSRF, route access control by annotations on the views) behind a
@@ -22,8 +31,32 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 class SecurityConfig {
 
+    /**
+     * What the pages may load. Vaadin Flow needs inline scripts and styles in its bootstrap page and evaluates the
+     * JavaScript the server sends ({@code executeJs}), hence {@code 'unsafe-inline'} and {@code 'unsafe-eval'}; the
+     * rest is locked to this origin: no framing, no plugins, no foreign base URL or form target.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; "
+            + "font-src 'self' data:; "
+            + "connect-src 'self'; "
+            + "worker-src 'self' blob:; "
+            + "frame-ancestors 'none'; "
+            + "object-src 'none'; "
+            + "base-uri 'self'; "
+            + "form-action 'self'";
+
+    static final String EXPIRED_SIGN_IN = "/login?expired";
+
     @Bean
-    SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain browserChain(
+            HttpSecurity http,
+            RequestUtil vaadinRequests,
+            @Value("${tokenkeeper.web.https-only:false}") boolean httpsOnly)
+            throws Exception {
+        RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
@@ -33,11 +66,46 @@ class SecurityConfig {
                     headers.addObjectPostProcessor(writeHeadersEagerly());
                     headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER))
                             .permissionsPolicyHeader(
-                                    policy -> policy.policy("camera=(), microphone=(), geolocation=()"));
+                                    policy -> policy.policy("camera=(), microphone=(), geolocation=()"))
+                            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
+                    if (httpsOnly) {
+                        headers.httpStrictTransportSecurity(hsts ->
+                                hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31_536_000));
+                    }
                 })
+                // Vaadin leaves the sign-in form out of CSRF protection; its form sends the token, so it keeps it
+                // (no login CSRF). Vaadin's own requests carry its own token and stay out, as Vaadin has them.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                        .withObjectPostProcessor(expiredSignInPage(signIn)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+                .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
+                        .enableCsrfConfiguration(false));
         return http.build();
+    }
+
+    /**
+     * A sign-in whose form token is missing or stale (a page left open past the session's lifetime, or a post from
+     * another site) goes back to the sign-in page with a message instead of a bare 403; anything else is refused as
+     * before.
+     */
+    private static ObjectPostProcessor<CsrfFilter> expiredSignInPage(RequestMatcher signIn) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends CsrfFilter> O postProcess(O filter) {
+                filter.setAccessDeniedHandler((request, response, denied) -> {
+                    if (signIn.matches(request)) {
+                        response.sendRedirect(contextPath(request) + EXPIRED_SIGN_IN);
+                    } else {
+                        response.sendError(403);
+                    }
+                });
+                return filter;
+            }
+        };
+    }
+
+    private static String contextPath(HttpServletRequest request) {
+        return request.getContextPath();
     }
 
     /**
@@ -54,9 +122,16 @@ class SecurityConfig {
         };
     }
 
-    /** bcrypt for new hashes; the {@code {id}} prefix keeps older schemes readable if the default ever changes. */
+    /** Keeps every redirect on the host the client asked for without echoing an arbitrary {@code Host} header. */
+    @Bean
+    FilterRegistrationBean<RelativeRedirects> relativeRedirects() {
+        var registration = new FilterRegistrationBean<>(new RelativeRedirects());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return Passwords.encoder();
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -80,6 +81,10 @@ class ApiLogHttpTest {
             slf4j.warn("mapped diagnostic context");
         }
         slf4j.warn("exception", new IllegalStateException("bad value " + value, new RuntimeException(value)));
+        // Spring Boot bridges JUL at start-up; another test's context closing in this JVM may have taken it down.
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.install();
+        }
         java.util.logging.Logger.getLogger("some.jul.library").log(Level.WARNING, "through JUL: " + value);
         org.apache.commons.logging.LogFactory.getLog("some.jcl.library").warn("through commons-logging: " + value);
         slf4j.warn("two in a row {}{} and one glued to more text {}xyz", value, value, value);

@@ -43,6 +43,8 @@ final class Browser {
                 "--no-first-run",
                 "--window-size=1280,900",
                 "--user-data-dir=" + Files.createTempDirectory("tokenkeeper-chromium"));
+        // Console messages (Content-Security-Policy violations among them) become readable through the driver.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -65,6 +67,14 @@ final class Browser {
         driver.findElement(By.xpath("//vaadin-password-field[label[.='Password']]/input"))
                 .sendKeys(password + Keys.ENTER);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** What the page wrote to the browser console since the last call that mentions {@code text}. */
+    static java.util.List<String> consoleMessagesContaining(ChromeDriver driver, String text) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains(text))
+                .toList();
     }
 
     /** Saves what the browser shows under target/screenshots, for a person to look at. */

@@ -45,5 +45,22 @@ class SignInBrowserTest {
                 .isNotNull();
         assertThat(driver.getTitle()).isEqualTo("User Information | Tokenkeeper");
         Browser.screenshot(driver, "user-information");
+        assertThat(Browser.consoleMessagesContaining(driver, "Content Security Policy"))
+                .as("the Content-Security-Policy lets Vaadin work")
+                .isEmpty();
+    }
+
+    @Test
+    void a_sign_in_page_that_expired_says_so_and_signs_in_on_the_next_try() {
+        driver.get("http://localhost:" + port + "/login?expired");
+
+        var shown = Browser.waitFor(driver)
+                .until(page -> driver.executeScript("const f = document.querySelector('vaadin-login-form');"
+                        + "return f && f.error && f.i18n.errorMessage.message;"));
+        assertThat(shown).asString().contains("had expired");
+        Browser.signIn(driver, port, "/settings/user-information", "admin", ApplicationTest.ADMIN_PASSWORD);
+        assertThat(driver.getCurrentUrl()).contains("/settings/user-information");
+        assertThat(Browser.consoleMessagesContaining(driver, "Content Security Policy"))
+                .isEmpty();
     }
 }

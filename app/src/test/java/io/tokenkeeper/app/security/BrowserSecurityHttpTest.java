@@ -6,11 +6,9 @@ import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.app.user.UserTestData;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -66,15 +64,16 @@ class BrowserSecurityHttpTest {
     @Test
     void a_right_password_signs_in_and_changes_the_session_id() throws Exception {
         var user = testData.aUserWithApiAccess();
-        var before = sessionCookie(get("/login")).orElseThrow();
+        var form = new SignInForm(port);
+        form.open();
 
-        var response = postLogin(user.username().value(), UserTestData.PASSWORD, before);
+        var response = form.submit(user.username().value(), UserTestData.PASSWORD);
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(header(response, "Location"))
                 .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
-        assertThat(sessionCookie(response))
-                .hasValueSatisfying(after -> assertThat(after).isNotEqualTo(before));
+        assertThat(SignInForm.sessionCookie(response))
+                .hasValueSatisfying(after -> assertThat(after).isNotEqualTo(form.session()));
     }
 
     @Test
@@ -85,9 +84,9 @@ class BrowserSecurityHttpTest {
                 "update app_user set enabled = false where id = ?",
                 disabled.id().value());
 
-        var wrongPassword = postLogin(user.username().value(), "not the password at all", null);
-        var disabledAccount = postLogin(disabled.username().value(), UserTestData.PASSWORD, null);
-        var unknownUser = postLogin("nobody-here", UserTestData.PASSWORD, null);
+        var wrongPassword = signIn(user.username().value(), "not the password at all");
+        var disabledAccount = signIn(disabled.username().value(), UserTestData.PASSWORD);
+        var unknownUser = signIn("nobody-here", UserTestData.PASSWORD);
 
         for (var response : java.util.List.of(wrongPassword, disabledAccount, unknownUser)) {
             assertThat(response.statusCode()).isEqualTo(302);
@@ -96,21 +95,14 @@ class BrowserSecurityHttpTest {
         }
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> signIn(String username, String password) throws Exception {
+        var form = new SignInForm(port);
+        form.open();
+        return form.submit(username, password);
     }
 
-    private HttpResponse<String> postLogin(String username, String password, String session)
-            throws IOException, InterruptedException {
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        var request = HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (session != null) {
-            request.header("Cookie", "JSESSIONID=" + session);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
@@ -119,12 +111,5 @@ class BrowserSecurityHttpTest {
 
     private static Optional<String> header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name);
-    }
-
-    private static Optional<String> sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID="))
-                .map(cookie -> cookie.substring("JSESSIONID=".length(), cookie.indexOf(';')))
-                .findFirst();
     }
 }

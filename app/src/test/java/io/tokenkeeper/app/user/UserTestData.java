@@ -38,13 +38,21 @@ public final class UserTestData {
     }
 
     public User aUser(Set<Privilege> privileges) {
+        return aUser(privileges, PASSWORD);
+    }
+
+    public User aUserWithPassword(String password) {
+        return aUser(EnumSet.of(Privilege.API_ACCESS), password);
+    }
+
+    private User aUser(Set<Privilege> privileges, String password) {
         String username = "user" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100_000;
         return users.create(
                 new NewUser(
                         new Username(username),
                         DisplayName.of("Test User " + username),
                         new EmailAddress(username + "@example.com"),
-                        passwords.hash(PASSWORD),
+                        passwords.hash(password),
                         privileges),
                 Instant.now());
     }

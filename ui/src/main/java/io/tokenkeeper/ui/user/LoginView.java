@@ -14,8 +14,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
- * The sign-in page. The form posts to Spring Security; a failed attempt comes back with {@code ?error}, and the
- * message never says whether the username, the password or the account's status was the problem.
+ * The sign-in page. The form posts to Spring Security with the page's CSRF token; a failed attempt comes back with
+ * {@code ?error}, and the message never says whether the username, the password or the account's status was the
+ * problem. A post without a valid token (a page left open too long, or another site's form) comes back with
+ * {@code ?expired}.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in | Tokenkeeper")
@@ -25,6 +27,9 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
     static final String FAILED_TITLE = "Sign-in failed";
     static final String FAILED_MESSAGE =
             "The username or password is incorrect, or the account is disabled. Check both and try again.";
+    static final String EXPIRED_TITLE = "Sign in again";
+    static final String EXPIRED_MESSAGE =
+            "This sign-in page had expired or the request did not come from it, so nothing was checked. Sign in again.";
 
     private final LoginForm form = new LoginForm();
 
@@ -52,6 +57,13 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        var texts = createTexts();
+        if (parameters.containsKey("expired")) {
+            texts.getErrorMessage().setTitle(EXPIRED_TITLE);
+            texts.getErrorMessage().setMessage(EXPIRED_MESSAGE);
+        }
+        form.setI18n(texts);
+        form.setError(parameters.containsKey("error") || parameters.containsKey("expired"));
     }
 }
