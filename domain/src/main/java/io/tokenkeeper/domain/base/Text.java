@@ -52,7 +52,8 @@ public final class Text {
     }
 
     /**
-     * Checks a normalised text against the shared rules and returns it.
+     * Checks a normalised text against the shared rules (not empty, not too long, nothing invisible, no token value)
+     * and returns it.
      *
      * @throws InvalidInputException naming {@code field}, with a message a person can act on
      */
@@ -68,6 +69,7 @@ public final class Text {
         if (hasInvisibleCharacter(text)) {
             throw new InvalidInputException(field, "This contains an invisible or control character; remove it.");
         }
+        TokenShape.refuseIn(field, text);
         return text;
     }
 }

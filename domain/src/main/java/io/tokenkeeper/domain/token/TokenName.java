@@ -2,6 +2,7 @@ package io.tokenkeeper.domain.token;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.Text;
+import io.tokenkeeper.domain.base.TokenShape;
 import java.text.Normalizer;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,7 @@ public record TokenName(String value) {
         if (Text.hasInvisibleCharacter(value)) {
             throw new InvalidInputException(FIELD, "The name contains an invisible or control character; remove it.");
         }
+        TokenShape.refuseIn(FIELD, value);
     }
 
     /** The name a person typed, normalised and checked; {@code null} counts as empty. */
@@ -48,7 +50,12 @@ public record TokenName(String value) {
      * "SS" or "ς" and "σ"; the final NFC recomposes what case mapping decomposed (for example "ǰ").
      */
     public String key() {
-        return Normalizer.normalize(value.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        return keyOf(value);
+    }
+
+    /** The {@link #key()} of any normalised text, a name or the start of one, without checking it as a name. */
+    static String keyOf(String text) {
+        return Normalizer.normalize(text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 
     private static InvalidInputException missing() {

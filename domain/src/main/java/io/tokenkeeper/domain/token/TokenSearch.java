@@ -111,7 +111,7 @@ public record TokenSearch(
 
     /** The start of a name's {@link TokenName#key() key}. */
     public Optional<String> namePrefix() {
-        return text.isEmpty() ? Optional.empty() : Optional.of(new TokenName(text).key());
+        return text.isEmpty() ? Optional.empty() : Optional.of(TokenName.keyOf(text));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tokenkeeper.domain.token;
 
+import io.tokenkeeper.domain.base.TokenShape;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TokenSecret {
 
-    public static final String PREFIX = "tkp_";
+    public static final String PREFIX = TokenShape.PREFIX;
     public static final int LENGTH = 42;
 
     static final int RANDOM_LENGTH = 32;

@@ -2,6 +2,7 @@ package io.tokenkeeper.domain.user;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.Text;
+import io.tokenkeeper.domain.base.TokenShape;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,7 @@ public record EmailAddress(String value) {
         if (!wellFormed) {
             throw new InvalidInputException("email", EXAMPLE);
         }
+        TokenShape.refuseIn("email", value);
     }
 
     /** An empty or blank input means "no address". */

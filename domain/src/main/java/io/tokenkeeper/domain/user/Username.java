@@ -1,6 +1,7 @@
 package io.tokenkeeper.domain.user;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.TokenShape;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,9 @@ public record Username(String value) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException("username", "Enter a username.");
         }
-        return new Username(raw.strip());
+        var username = new Username(raw.strip());
+        TokenShape.refuseIn("username", username.value());
+        return username;
     }
 
     /** The form the uniqueness rule compares. */

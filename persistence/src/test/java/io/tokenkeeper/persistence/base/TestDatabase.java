@@ -44,6 +44,32 @@ public final class TestDatabase {
                 "truncate table trusted_ip_range, token_policy, token_freeze_item, token_freeze, api_token, audit_event, user_privilege, app_user restart identity cascade");
     }
 
+    /**
+     * A new, empty database on the same server, for a test that needs the schema at an older version (a migration
+     * test); closing it drops it.
+     */
+    public static ScratchDatabase emptyDatabase() {
+        var name = "scratch_" + Long.toUnsignedString(System.nanoTime(), 36);
+        DSL_CONTEXT.execute("create database " + name);
+        var source = (HikariDataSource) DATA_SOURCE;
+        var config = new HikariConfig();
+        config.setJdbcUrl(source.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+        config.setUsername(source.getUsername());
+        config.setPassword(source.getPassword());
+        config.setMaximumPoolSize(2);
+        return new ScratchDatabase(name, new HikariDataSource(config));
+    }
+
+    /** A database of its own for one test. */
+    public record ScratchDatabase(String name, HikariDataSource dataSource) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            dataSource.close();
+            DSL_CONTEXT.execute("drop database " + name);
+        }
+    }
+
     private static DataSource start() {
         var config = new HikariConfig();
         String url = System.getenv("TOKENKEEPER_TEST_DATABASE_URL");
