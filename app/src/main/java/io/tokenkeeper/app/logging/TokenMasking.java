@@ -1,11 +1,13 @@
 package io.tokenkeeper.app.logging;
 
+import io.tokenkeeper.domain.base.TokenShape;
 import io.tokenkeeper.domain.token.TokenSecret;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Masks anything shaped like a token value in encoded log output: {@code tkp_} followed by at least
+ * Masks anything shaped like a token value or a client secret in encoded log output: {@code tkp_} (or
+ * {@code tkc_}) followed by at least
  * {@value #MIN_RUN} Base62 characters keeps its prefix and first {@value #KEPT} characters (as the token's hint
  * does) and loses the rest to {@code *}. Works on the bytes of any ASCII-compatible encoding, so plain lines, JSON
  * and every field of a structured format are covered alike; the length never changes, so nothing is copied.
@@ -18,6 +20,9 @@ public final class TokenMasking {
     static final int KEPT = 4;
 
     private static final byte[] PREFIX = TokenSecret.PREFIX.getBytes(StandardCharsets.US_ASCII);
+
+    /** The third byte of a client secret's {@code tkc_}: the only other secret of this shape. */
+    private static final byte CLIENT_SECRET_KIND = (byte) TokenShape.CLIENT_SECRET_PREFIX.charAt(2);
 
     private TokenMasking() {}
 
@@ -43,7 +48,7 @@ public final class TokenMasking {
 
     private static boolean hasPrefixAt(byte[] bytes, int index) {
         for (int k = 0; k < PREFIX.length; k++) {
-            if (bytes[index + k] != PREFIX[k]) {
+            if (bytes[index + k] != PREFIX[k] && !(k == 2 && bytes[index + k] == CLIENT_SECRET_KIND)) {
                 return false;
             }
         }

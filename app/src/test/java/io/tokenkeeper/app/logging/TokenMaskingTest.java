@@ -35,6 +35,12 @@ class TokenMaskingTest {
     }
 
     @Test
+    void masks_client_secrets_too() {
+        var secret = "tkc_" + "Ab12" + "x".repeat(36);
+        assertThat(mask("secret " + secret)).isEqualTo("secret tkc_Ab12" + "*".repeat(36));
+    }
+
+    @Test
     void masks_a_truncated_value_but_leaves_short_words_alone() {
         assertThat(mask(TOKEN.substring(0, 25))).isEqualTo(TOKEN.substring(0, 8) + "*".repeat(17));
         assertThat(mask("tkp_ tkp_docs tkp_ABCDEFGHIJKLMNO tkp_")).isEqualTo("tkp_ tkp_docs tkp_ABCDEFGHIJKLMNO tkp_");

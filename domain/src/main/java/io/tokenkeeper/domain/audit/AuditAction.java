@@ -22,7 +22,14 @@ public enum AuditAction {
     TOKEN_USED_FROM_NEW_ADDRESS("Token used from a new address"),
     API_THROTTLED("API calls throttled"),
     TOKENS_FROZEN("Tokens frozen"),
-    TOKENS_UNFROZEN("Tokens unfrozen");
+    TOKENS_UNFROZEN("Tokens unfrozen"),
+    RESOURCE_SERVER_REGISTERED("Resource server registered"),
+    RESOURCE_SERVER_CHANGED("Resource server changed"),
+    RESOURCE_SERVER_SECRET_REGENERATED("Resource server secret regenerated"),
+    RESOURCE_SERVER_DISABLED("Resource server disabled"),
+    RESOURCE_SERVER_ENABLED("Resource server enabled"),
+    RESOURCE_SERVER_DELETED("Resource server deleted"),
+    RESOURCE_SERVER_REFUSED("Resource server credential refused");
 
     private final String label;
 

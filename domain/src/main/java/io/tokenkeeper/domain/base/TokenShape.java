@@ -1,13 +1,17 @@
 package io.tokenkeeper.domain.base;
 
 /**
- * What a personal API token value looks like from outside: {@code tkp_} and 38 Base62 characters. Known here, below
+ * What a personal API token value looks like from outside: {@code tkp_} and 38 Base62 characters (a client secret,
+ * {@code tkc_} and 40, counts too). Known here, below
  * every feature, so that every free text a person types (names, display names, reasons) can refuse to hold one: a
  * value pasted into the wrong box would otherwise sit in plain text in the database and the audit log forever.
  */
 public final class TokenShape {
 
     public static final String PREFIX = "tkp_";
+
+    /** A resource server's client secret ({@code tkc_} and 40 Base62), guarded the same way. */
+    public static final String CLIENT_SECRET_PREFIX = "tkc_";
 
     /** The random part and the checksum after the prefix. */
     public static final int BODY_LENGTH = 38;
@@ -18,7 +22,10 @@ public final class TokenShape {
 
     private TokenShape() {}
 
-    /** True when {@code text} holds {@code tkp_} followed by at least {@value #BODY_LENGTH} Base62 characters. */
+    /**
+     * True when {@code text} holds {@code tkp_} or {@code tkc_} followed by at least {@value #BODY_LENGTH} Base62
+     * characters.
+     */
     public static boolean containedIn(CharSequence text) {
         int from = 0;
         while (true) {
@@ -46,9 +53,10 @@ public final class TokenShape {
 
     private static int indexOf(CharSequence text, int from) {
         for (int i = from; i + PREFIX.length() <= text.length(); i++) {
+            char kind = text.charAt(i + 2);
             if (text.charAt(i) == 't'
                     && text.charAt(i + 1) == 'k'
-                    && text.charAt(i + 2) == 'p'
+                    && (kind == 'p' || kind == 'c')
                     && text.charAt(i + 3) == '_') {
                 return i;
             }

@@ -22,6 +22,7 @@ class TokenShapeTest {
         assertThat(TokenShape.containedIn("my token is " + VALUE + ", keep it")).isTrue();
         assertThat(TokenShape.containedIn("x" + VALUE + "yz")).isTrue();
         assertThat(TokenShape.containedIn("tkp_tkp_" + VALUE.substring(4))).isTrue();
+        assertThat(TokenShape.containedIn("secret tkc_" + "a".repeat(40))).isTrue();
     }
 
     @Test

@@ -1,0 +1,8 @@
+/**
+ * Scopes: what a token may do at one resource server ({@code orders:read}). Below both the tokens that hold scopes
+ * and the resource servers that define them.
+ */
+@NullMarked
+package io.tokenkeeper.domain.scope;
+
+import org.jspecify.annotations.NullMarked;
