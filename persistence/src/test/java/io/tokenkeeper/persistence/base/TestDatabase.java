@@ -58,7 +58,7 @@ public final class TestDatabase {
         config.setJdbcUrl(source.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
         config.setUsername(source.getUsername());
         config.setPassword(source.getPassword());
-        config.setMaximumPoolSize(2);
+        config.setMaximumPoolSize(5);
         return new ScratchDatabase(name, new HikariDataSource(config));
     }
 
