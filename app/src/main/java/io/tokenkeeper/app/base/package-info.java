@@ -1,4 +1,4 @@
-/** Application wiring: the database, and the domain services built on it. */
+/** Application wiring: the database, the domain services built on it, and the Vaadin settings that are not views. */
 @NullMarked
 package io.tokenkeeper.app.base;
 

@@ -23,6 +23,11 @@ class SpringCurrentUser implements CurrentUser {
     }
 
     @Override
+    public boolean isSignedIn() {
+        return authentication.getAuthenticatedUser(SignedInUser.class).isPresent();
+    }
+
+    @Override
     public User user() {
         return authentication
                 .getAuthenticatedUser(SignedInUser.class)

@@ -1,5 +1,6 @@
 package io.tokenkeeper.ui.base;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,8 +11,8 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
-import io.tokenkeeper.ui.user.ProfileView;
 
 /** Shown to a signed-in user who opens a page their privileges do not allow. */
 @ParentLayout(MainLayout.class)
@@ -25,10 +26,12 @@ public final class AccessDeniedView extends Composite<VerticalLayout>
     public AccessDeniedView() {
         var layout = getContent();
         layout.addClassName("tk-page");
-        layout.add(
-                new H2("Access denied"),
-                new Paragraph(MESSAGE),
-                new RouterLink("Go to your profile", ProfileView.class));
+        layout.add(new H2("Access denied"), new Paragraph(MESSAGE), new RouterLink("Go to your profile", home()));
+    }
+
+    /** The page at the root path, which every signed-in user may open: their profile. */
+    private static Class<? extends Component> home() {
+        return RouteConfiguration.forSessionScope().getRoute("").orElseThrow();
     }
 
     @Override

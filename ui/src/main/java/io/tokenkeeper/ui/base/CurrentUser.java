@@ -6,6 +6,9 @@ import io.tokenkeeper.domain.user.User;
 /** The person signed in to this browser session. Supplied by the application module. */
 public interface CurrentUser {
 
+    /** Whether someone has signed in to this browser session. */
+    boolean isSignedIn();
+
     /** The user as stored now (not as it was at sign-in). */
     User user();
 

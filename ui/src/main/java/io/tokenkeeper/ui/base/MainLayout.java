@@ -4,6 +4,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -11,24 +12,34 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import io.tokenkeeper.ui.audit.AuditLogView;
-import io.tokenkeeper.ui.policy.PolicyView;
-import io.tokenkeeper.ui.token.TokenManagementView;
-import io.tokenkeeper.ui.user.ProfileView;
-import io.tokenkeeper.ui.user.UsersView;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
-/** The frame around every signed-in page: product name, side navigation and the user menu. */
+/**
+ * The frame around every signed-in page: product name, side navigation and the user menu.
+ *
+ * <p>The side navigation lists the {@code @Menu} pages the user may open, grouped by the first segment of their path:
+ * {@code /administration/users} is the item "Users" in the group "Administration". A page further down
+ * ({@code /settings/user-information/api-tokens}) is a tab of the page whose path it extends and is not listed here.
+ */
+@Layout
 @PermitAll
 public final class MainLayout extends AppLayout {
 
+    private static final Map<String, VaadinIcon> GROUP_ICONS =
+            Map.of("settings", VaadinIcon.COG, "administration", VaadinIcon.SHIELD);
+
     private final CurrentUser currentUser;
 
-    public MainLayout(CurrentUser currentUser) {
+    public MainLayout(CurrentUser currentUser, RouteAccess access) {
         this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), createUserMenu());
-        addToDrawer(createBrand(), createNavigation());
+        addToDrawer(createBrand(), createNavigation(access));
     }
 
     private Span createBrand() {
@@ -37,25 +48,37 @@ public final class MainLayout extends AppLayout {
         return brand;
     }
 
-    private SideNav createNavigation() {
-        var settings = new SideNavItem("Settings");
-        settings.setPrefixComponent(VaadinIcon.COG.create());
-        settings.addItem(new SideNavItem("User Information", ProfileView.class, VaadinIcon.USER.create()));
-        settings.setExpanded(true);
+    private static SideNav createNavigation(RouteAccess access) {
         var navigation = new SideNav();
-        navigation.addItem(settings);
-        if (currentUser.user().isAdministrator()) {
-            var administration = new SideNavItem("Administration");
-            administration.setPrefixComponent(VaadinIcon.SHIELD.create());
-            administration.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
-            administration.addItem(
-                    new SideNavItem("Token Management", TokenManagementView.class, VaadinIcon.KEY.create()));
-            administration.addItem(new SideNavItem("Audit Log", AuditLogView.class, VaadinIcon.RECORDS.create()));
-            administration.addItem(new SideNavItem("Policy", PolicyView.class, VaadinIcon.SLIDERS.create()));
-            administration.setExpanded(true);
-            navigation.addItem(administration);
+        var groups = new LinkedHashMap<String, SideNavItem>();
+        for (MenuEntry entry : access.menuEntries()) {
+            String[] segments = entry.path().replaceFirst("^/", "").split("/");
+            if (segments.length == 1) {
+                navigation.addItem(createItem(entry));
+            } else if (segments.length == 2) {
+                groups.computeIfAbsent(segments[0], MainLayout::createGroup).addItem(createItem(entry));
+            }
         }
+        groups.values().forEach(navigation::addItem);
         return navigation;
+    }
+
+    private static SideNavItem createGroup(String segment) {
+        var group = new SideNavItem(segment.substring(0, 1).toUpperCase(Locale.ROOT) + segment.substring(1));
+        var icon = GROUP_ICONS.get(segment);
+        if (icon != null) {
+            group.setPrefixComponent(icon.create());
+        }
+        group.setExpanded(true);
+        return group;
+    }
+
+    private static SideNavItem createItem(MenuEntry entry) {
+        var item = new SideNavItem(entry.title(), entry.menuClass());
+        if (entry.icon() != null && !entry.icon().isBlank()) {
+            item.setPrefixComponent(new Icon(entry.icon()));
+        }
+        return item;
     }
 
     private HorizontalLayout createUserMenu() {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tokenkeeper.domain.base.InvalidInputException;
@@ -20,7 +21,6 @@ import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.ui.base.CurrentUser;
-import io.tokenkeeper.ui.base.MainLayout;
 import io.tokenkeeper.ui.base.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
@@ -28,8 +28,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Administration › Policy: how many tokens each user may have, how long new ones live, where API calls may come from. */
-@Route(value = "administration/policy", layout = MainLayout.class)
+@Route("administration/policy")
 @PageTitle("Policy | Tokenkeeper")
+@Menu(title = "Policy", order = 23, icon = "vaadin:sliders")
 @RolesAllowed("ADMINISTRATOR")
 public final class PolicyView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 

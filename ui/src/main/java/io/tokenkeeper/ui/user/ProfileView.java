@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -28,9 +29,10 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 
 /** Settings › User Information › Profile: who you are, your name and address, and your password. */
-@Route(value = "settings/user-information", layout = UserInformationLayout.class)
+@Route(value = UserInformationLayout.PATH, layout = UserInformationLayout.class)
 @RouteAlias(value = "", layout = UserInformationLayout.class)
 @PageTitle("User Information | Tokenkeeper")
+@Menu(title = "User Information", order = 10, icon = "vaadin:user")
 @PermitAll
 public final class ProfileView extends Composite<VerticalLayout> {
 

@@ -13,29 +13,40 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
-import io.tokenkeeper.domain.user.Privilege;
-import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.MainLayout;
-import io.tokenkeeper.ui.token.ApiTokensView;
+import io.tokenkeeper.ui.base.RouteAccess;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Settings › User Information: a heading, one tab per page about the signed-in user, and the chosen page. */
+/**
+ * Settings › User Information: a heading, one tab per page about the signed-in user, and the chosen page. The tabs are
+ * the {@code @Menu} pages at and below {@link #PATH} that the user may open, in menu order; the page at the path itself
+ * is the Profile tab, the others are named by their menu title.
+ */
 @PermitAll
 @ParentLayout(MainLayout.class)
 public final class UserInformationLayout extends Composite<VerticalLayout>
         implements RouterLayout, AfterNavigationObserver {
 
+    /** The route of the section; the routes of its other tabs extend it. */
+    public static final String PATH = "settings/user-information";
+
+    private static final String FIRST_TAB = "Profile";
+
     private final Map<Class<? extends Component>, Tab> tabs = new LinkedHashMap<>();
     private final Tabs tabBar = new Tabs();
     private final Div page = new Div();
 
-    public UserInformationLayout(CurrentUser currentUser) {
-        addTab("Profile", ProfileView.class);
-        if (currentUser.user().has(Privilege.API_ACCESS)) {
-            addTab("API Tokens", ApiTokensView.class);
+    public UserInformationLayout(RouteAccess access) {
+        for (var entry : access.menuEntries()) {
+            String path = entry.path().replaceFirst("^/", "");
+            if (path.equals(PATH)) {
+                addTab(FIRST_TAB, entry.menuClass());
+            } else if (path.startsWith(PATH + "/")) {
+                addTab(entry.title(), entry.menuClass());
+            }
         }
         tabBar.getElement().setAttribute("aria-label", "User Information");
         page.setWidthFull();

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tokenkeeper.domain.base.DomainException;
@@ -21,7 +22,6 @@ import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.domain.user.UserSummary;
 import io.tokenkeeper.ui.base.CurrentUser;
-import io.tokenkeeper.ui.base.MainLayout;
 import io.tokenkeeper.ui.base.Notifications;
 import io.tokenkeeper.ui.base.Times;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * Administration › Users: everyone who can sign in, searched and paged in the database (the grid never holds more
  * than the rows on screen), with their privileges, status and token count.
  */
-@Route(value = "administration/users", layout = MainLayout.class)
+@Route("administration/users")
 @PageTitle("Users | Tokenkeeper")
+@Menu(title = "Users", order = 20, icon = "vaadin:users")
 @RolesAllowed("ADMINISTRATOR")
 public final class UsersView extends Composite<VerticalLayout> {
 
