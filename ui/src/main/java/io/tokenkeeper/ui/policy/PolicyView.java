@@ -1,7 +1,6 @@
 package io.tokenkeeper.ui.policy;
 
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -21,10 +20,10 @@ import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.ui.base.CurrentUser;
+import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Administration › Policy: how many tokens each user may have, how long new ones live, where API calls may come from. */
@@ -41,6 +40,10 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
     private final IntegerField quota = new IntegerField("Tokens per user");
     private final IntegerField maxLifetime = new IntegerField("Maximum lifetime of new tokens (days)");
     private final TextArea trustedRanges = new TextArea("Trusted IP ranges for the API");
+    private final FieldErrors errors = new FieldErrors()
+            .on("quota", quota)
+            .on("maxLifetimeDays", maxLifetime)
+            .on("trustedRanges", trustedRanges);
 
     public PolicyView(PolicyService policies, CurrentUser currentUser) {
         this.policies = policies;
@@ -87,9 +90,7 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
     }
 
     private void save() {
-        for (HasValidation field : new HasValidation[] {quota, maxLifetime, trustedRanges}) {
-            field.setInvalid(false);
-        }
+        errors.clear();
         try {
             var saved = policies.update(
                     currentUser.actor(),
@@ -99,14 +100,7 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
             show(saved);
             Notifications.success(SAVED);
         } catch (InvalidInputException e) {
-            var fields = Map.<String, HasValidation>of(
-                    "quota", quota, "maxLifetimeDays", maxLifetime, "trustedRanges", trustedRanges);
-            var field = fields.get(e.field());
-            if (field == null) {
-                throw e;
-            }
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
+            errors.show(e);
         }
     }
 }

@@ -8,12 +8,14 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.ui.base.FieldErrors;
 import java.util.function.Consumer;
 
 /** Asks for a token's new name; the value of the token stays the same. */
 final class RenameTokenDialog extends Composite<Dialog> {
 
     private final TextField name = new TextField("Name");
+    private final FieldErrors errors = new FieldErrors().on("name", name);
 
     RenameTokenDialog(Token token, Consumer<String> rename) {
         var dialog = getContent();
@@ -27,12 +29,12 @@ final class RenameTokenDialog extends Composite<Dialog> {
 
         var cancel = new Button("Cancel", event -> dialog.close());
         var save = new Button("Save", event -> {
+            errors.clear();
             try {
                 rename.accept(name.getValue());
                 dialog.close();
             } catch (InvalidInputException e) {
-                name.setErrorMessage(e.getMessage());
-                name.setInvalid(true);
+                errors.show(e);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

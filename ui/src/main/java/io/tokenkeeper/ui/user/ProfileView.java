@@ -1,7 +1,6 @@
 package io.tokenkeeper.ui.user;
 
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,9 +23,9 @@ import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.ui.base.CurrentUser;
+import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Notifications;
 import jakarta.annotation.security.PermitAll;
-import java.util.Map;
 
 /** Settings › User Information › Profile: who you are, your name and address, and your password. */
 @Route(value = UserInformationLayout.PATH, layout = UserInformationLayout.class)
@@ -47,6 +46,12 @@ public final class ProfileView extends Composite<VerticalLayout> {
     private final PasswordField currentPassword = new PasswordField("Current password");
     private final PasswordField newPassword = new PasswordField("New password");
     private final PasswordField confirmation = new PasswordField("Confirm new password");
+    private final FieldErrors errors = new FieldErrors()
+            .on("displayName", displayName)
+            .on("email", email)
+            .on("currentPassword", currentPassword)
+            .on("newPassword", newPassword)
+            .on("confirmation", confirmation);
 
     public ProfileView(UserService users, CurrentUser currentUser) {
         this.users = users;
@@ -111,7 +116,7 @@ public final class ProfileView extends Composite<VerticalLayout> {
     }
 
     private void saveProfile() {
-        clearErrors();
+        errors.clear();
         try {
             var saved = users.updateProfile(currentUser.actor(), displayName.getValue(), email.getValue());
             displayName.setValue(saved.displayName().value());
@@ -120,12 +125,12 @@ public final class ProfileView extends Composite<VerticalLayout> {
             // The user menu shows the display name: rebuild the layouts around this view so it is current.
             UI.getCurrent().refreshCurrentRoute(true);
         } catch (InvalidInputException e) {
-            showError(e, Map.of("displayName", displayName, "email", email));
+            errors.show(e);
         }
     }
 
     private void changePassword() {
-        clearErrors();
+        errors.clear();
         try {
             users.changePassword(
                     currentUser.actor(), currentPassword.getValue(), newPassword.getValue(), confirmation.getValue());
@@ -134,30 +139,7 @@ public final class ProfileView extends Composite<VerticalLayout> {
             confirmation.clear();
             Notifications.success(PASSWORD_CHANGED);
         } catch (InvalidInputException e) {
-            showError(
-                    e,
-                    Map.of(
-                            "currentPassword", currentPassword,
-                            "newPassword", newPassword,
-                            "confirmation", confirmation));
+            errors.show(e);
         }
-    }
-
-    private void clearErrors() {
-        for (HasValidation field :
-                new HasValidation[] {displayName, email, currentPassword, newPassword, confirmation}) {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        }
-    }
-
-    private static void showError(InvalidInputException error, Map<String, ? extends HasValidation> fields) {
-        var field = fields.get(error.field());
-        if (field == null) {
-            Notifications.error(error.getMessage());
-            return;
-        }
-        field.setErrorMessage(error.getMessage());
-        field.setInvalid(true);
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.user.PasswordPolicy;
 import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.ui.base.FieldErrors;
 import java.util.function.BiConsumer;
 
 /** An administrator gives a user a new password to pass on. */
@@ -16,6 +17,8 @@ final class ResetPasswordDialog extends Composite<Dialog> {
 
     private final PasswordField password = new PasswordField("New password");
     private final PasswordField confirmation = new PasswordField("Confirm new password");
+    private final FieldErrors errors =
+            new FieldErrors().on("newPassword", password).on("confirmation", confirmation);
 
     ResetPasswordDialog(User user, BiConsumer<String, String> reset) {
         var dialog = getContent();
@@ -25,15 +28,12 @@ final class ResetPasswordDialog extends Composite<Dialog> {
 
         var cancel = new Button("Cancel", event -> dialog.close());
         var save = new Button("Reset Password", event -> {
-            password.setInvalid(false);
-            confirmation.setInvalid(false);
+            errors.clear();
             try {
                 reset.accept(password.getValue(), confirmation.getValue());
                 dialog.close();
             } catch (InvalidInputException e) {
-                var field = "confirmation".equals(e.field()) ? confirmation : password;
-                field.setErrorMessage(e.getMessage());
-                field.setInvalid(true);
+                errors.show(e);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
