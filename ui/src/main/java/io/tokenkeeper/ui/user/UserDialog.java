@@ -1,11 +1,9 @@
 package io.tokenkeeper.ui.user;
 
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -16,8 +14,9 @@ import io.tokenkeeper.domain.user.PasswordPolicy;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.Username;
+import io.tokenkeeper.ui.base.Confirmations;
+import io.tokenkeeper.ui.base.FieldErrors;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +41,12 @@ final class UserDialog extends Composite<Dialog> {
     private final EmailField email = new EmailField("Email");
     private final PasswordField password = new PasswordField("Initial password");
     private final CheckboxGroup<Privilege> privileges = new CheckboxGroup<>("Privileges");
+    private final FieldErrors errors = new FieldErrors()
+            .on("username", username)
+            .on("displayName", displayName)
+            .on("email", email)
+            .on("password", password)
+            .on("privileges", privileges);
 
     UserDialog(@Nullable User editing, Saver saver) {
         this.editing = editing;
@@ -89,21 +94,17 @@ final class UserDialog extends Composite<Dialog> {
             save();
             return;
         }
-        var confirm = new ConfirmDialog();
-        confirm.setHeader("Remove API Access from " + editing.username() + "?");
-        confirm.setText("All of their API tokens stop working at once. They come back only if API Access is granted"
-                + " again.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Remove API Access");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(event -> save());
-        confirm.open();
+        Confirmations.destructive(
+                        "Remove API Access from " + editing.username() + "?",
+                        "All of their API tokens stop working at once. They come back only if API Access is granted"
+                                + " again.",
+                        "Remove API Access",
+                        this::save)
+                .open();
     }
 
     private void save() {
-        for (HasValidation field : new HasValidation[] {username, displayName, email, password, privileges}) {
-            field.setInvalid(false);
-        }
+        errors.clear();
         var chosen = privileges.getValue().isEmpty()
                 ? EnumSet.noneOf(Privilege.class)
                 : EnumSet.copyOf(privileges.getValue());
@@ -113,18 +114,7 @@ final class UserDialog extends Composite<Dialog> {
             password.clear();
             getContent().close();
         } catch (InvalidInputException e) {
-            Map<String, HasValidation> fields = Map.of(
-                    "username", username,
-                    "displayName", displayName,
-                    "email", email,
-                    "password", password,
-                    "privileges", privileges);
-            var field = fields.get(e.field());
-            if (field == null) {
-                throw e;
-            }
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
+            errors.show(e);
         }
     }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,17 +15,18 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.tokenkeeper.domain.base.DomainException;
+import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.domain.user.UserSummary;
+import io.tokenkeeper.ui.base.Actions;
+import io.tokenkeeper.ui.base.Confirmations;
 import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.Notifications;
+import io.tokenkeeper.ui.base.RowActions;
 import io.tokenkeeper.ui.base.Times;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -92,11 +92,7 @@ public final class UsersView extends Composite<VerticalLayout> {
                 .setHeader("Created")
                 .setKey("created")
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::createActions)
-                .setHeader("Actions")
-                .setKey("actions")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+        RowActions.addColumn(grid, this::createActions);
         grid.setItems(
                 query -> users.search(actor(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, users.count(actor(), search.getValue())));
@@ -112,7 +108,8 @@ public final class UsersView extends Composite<VerticalLayout> {
         edit.setAriaLabel("Edit " + name);
         var toggle = user.enabled()
                 ? new Button("Disable", event -> confirmDisable(user))
-                : new Button("Enable", event -> act(() -> users.enable(actor(), user.id()), "Enabled " + name + "."));
+                : new Button(
+                        "Enable", event -> perform(() -> users.enable(actor(), user.id()), "Enabled " + name + "."));
         toggle.setAriaLabel(toggle.getText() + " " + name);
         var reset = new Button("Reset Password", event -> new ResetPasswordDialog(user, (password, confirmation) -> {
                     users.resetPassword(actor(), user.id(), password, confirmation);
@@ -120,12 +117,7 @@ public final class UsersView extends Composite<VerticalLayout> {
                 })
                 .open());
         reset.setAriaLabel("Reset the password of " + name);
-        for (var button : List.of(edit, toggle, reset)) {
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        }
-        var actions = new HorizontalLayout(edit, toggle, reset);
-        actions.setSpacing(false);
-        return actions;
+        return RowActions.of(edit, toggle, reset);
     }
 
     private void openNewUserDialog() {
@@ -153,26 +145,17 @@ public final class UsersView extends Composite<VerticalLayout> {
     }
 
     private void confirmDisable(User user) {
-        var confirm = new ConfirmDialog();
-        confirm.setHeader("Disable " + user.username() + "?");
-        confirm.setText("They can no longer sign in, and every one of their API tokens stops working at once."
-                + " Enabling the account again brings the tokens back.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Disable");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(
-                event -> act(() -> users.disable(actor(), user.id()), "Disabled " + user.username() + "."));
-        confirm.open();
+        Confirmations.destructive(
+                        "Disable " + user.username() + "?",
+                        "They can no longer sign in, and every one of their API tokens stops working at once."
+                                + " Enabling the account again brings the tokens back.",
+                        "Disable",
+                        () -> perform(() -> users.disable(actor(), user.id()), "Disabled " + user.username() + "."))
+                .open();
     }
 
-    private void act(Supplier<User> action, String success) {
-        try {
-            action.get();
-            Notifications.success(success);
-        } catch (DomainException e) {
-            Notifications.error(e.getMessage());
-        }
-        grid.getDataProvider().refreshAll();
+    private void perform(Runnable action, String success) {
+        Actions.perform(action, success, grid.getDataProvider()::refreshAll);
     }
 
     private static String privileges(User user) {
@@ -182,7 +165,7 @@ public final class UsersView extends Composite<VerticalLayout> {
         return user.privileges().stream().sorted().map(Privilege::label).collect(Collectors.joining(", "));
     }
 
-    private io.tokenkeeper.domain.user.Actor actor() {
+    private Actor actor() {
         return currentUser.actor();
     }
 }
