@@ -1,8 +1,9 @@
 package io.tokenkeeper.ui.audit;
 
+import static io.tokenkeeper.ui.base.Quotes.quoted;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,17 +24,11 @@ import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditService;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.ui.base.CurrentUser;
-import io.tokenkeeper.ui.base.Notifications;
+import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Times;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Administration › Audit Log: every recorded event, newest first, one page at a time, narrowed by actor, action,
@@ -61,6 +56,11 @@ public final class AuditLogView extends Composite<VerticalLayout> {
     private final TextField target = new TextField("Target");
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
+    private final FieldErrors filterErrors = new FieldErrors()
+            .on("actor", actor)
+            .on("target", target)
+            .on("from", from)
+            .on("to", to);
     private final Grid<AuditEvent> grid = new Grid<>();
     private final Paragraph moreThanShown = new Paragraph(MORE_THAN_SHOWN);
     private AuditFilter filter = AuditFilter.ALL;
@@ -155,38 +155,20 @@ public final class AuditLogView extends Composite<VerticalLayout> {
     }
 
     private void applyFilters() {
-        var fields = Map.<String, HasValidation>of("actor", actor, "target", target, "from", from, "to", to);
-        fields.values().forEach(field -> {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        });
+        filterErrors.clear();
         try {
             filter = new AuditFilter(
                     actor.getValue(),
                     action.getValue(),
                     target.getValue(),
-                    startOf(from.getValue()),
-                    endOf(to.getValue()));
+                    Times.startOf(from.getValue()),
+                    Times.endOf(to.getValue()));
         } catch (InvalidInputException e) {
-            var field = fields.get(e.field());
-            if (field == null) {
-                Notifications.error(e.getMessage());
-            } else {
-                field.setErrorMessage(e.getMessage());
-                field.setInvalid(true);
-            }
+            filterErrors.show(e);
             return;
         }
         grid.setEmptyStateText(filter.isEmpty() ? NOTHING_YET : NOTHING_MATCHES);
         grid.getDataProvider().refreshAll();
-    }
-
-    private static @Nullable Instant startOf(@Nullable LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static @Nullable Instant endOf(@Nullable LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(1, ChronoUnit.DAYS);
     }
 
     /** The kind of target and its name as it was then, e.g. Token “CI deploy”, or its id when it had no name. */
@@ -198,7 +180,7 @@ public final class AuditLogView extends Composite<VerticalLayout> {
                     default -> event.targetType();
                 };
         if (event.targetName() != null) {
-            return kind + " \u201C" + event.targetName() + "\u201D";
+            return kind + " " + quoted(event.targetName());
         }
         return event.targetId() == null ? kind : kind + " #" + event.targetId();
     }

@@ -1,4 +1,7 @@
-/** The frame every page shares: shell, layout, and the signed-in user. */
+/**
+ * What every page shares: shell, layout and navigation, the signed-in user and the check of their privileges, and the
+ * small idioms of forms, grids, confirmations and messages.
+ */
 @NullMarked
 package io.tokenkeeper.ui.base;
 

@@ -1,10 +1,11 @@
 package io.tokenkeeper.ui.token;
 
+import static io.tokenkeeper.ui.base.Quotes.quoted;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -20,19 +21,20 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.tokenkeeper.domain.base.DomainException;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.token.TokenStatus;
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.ui.base.Actions;
+import io.tokenkeeper.ui.base.Confirmations;
 import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.Notifications;
-import io.tokenkeeper.ui.base.Times;
+import io.tokenkeeper.ui.base.RowActions;
 import io.tokenkeeper.ui.user.UserInformationLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -89,38 +91,14 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     }
 
     private Grid<Token> createGrid() {
-        grid.addColumn(token -> token.name().value())
-                .setHeader("Name")
-                .setKey("name")
-                .setFlexGrow(2)
-                .setSortable(true);
-        grid.addColumn(token -> token.hint().value())
-                .setHeader("Token")
-                .setKey("token")
-                .setAutoWidth(true)
-                .setPartNameGenerator(token -> "tk-monospace");
-        grid.addColumn(token -> Times.format(token.createdAt()))
-                .setHeader("Date Created")
-                .setKey("created")
-                .setAutoWidth(true)
-                .setSortable(true);
-        grid.addColumn(token -> Times.formatOr(token.lastUsedAt(), "Never"))
-                .setHeader("Last Used")
-                .setKey("lastUsed")
-                .setAutoWidth(true);
-        grid.addColumn(token -> Times.formatOr(token.expiresAt(), "Never"))
-                .setHeader("Expires")
-                .setKey("expires")
-                .setAutoWidth(true);
-        grid.addColumn(token -> token.statusAt(clock.instant()).label())
-                .setHeader("Status")
-                .setKey("status")
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::createActions)
-                .setHeader("Actions")
-                .setKey("actions")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+        var columns = new TokenColumns<>(grid, token -> token, clock);
+        columns.name().setSortable(true);
+        columns.hint();
+        columns.created().setSortable(true);
+        columns.lastUsed();
+        columns.expires();
+        columns.status();
+        RowActions.addColumn(grid, this::createActions);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setWidthFull();
@@ -129,24 +107,21 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     }
 
     private Component createActions(Token token) {
-        String name = "“" + token.name().value() + "”";
+        String name = quoted(token.name().value());
         var rename = new Button("Rename", event -> openRenameDialog(token));
         rename.setAriaLabel("Rename " + name);
         boolean disabled = token.statusAt(clock.instant()) == TokenStatus.DISABLED || !token.enabled();
         var toggle = disabled
-                ? new Button("Enable", event -> act(() -> tokens.enable(actor(), token.id()), "Enabled " + name + "."))
+                ? new Button(
+                        "Enable", event -> perform(() -> tokens.enable(actor(), token.id()), "Enabled " + name + "."))
                 : new Button(
-                        "Disable", event -> act(() -> tokens.disable(actor(), token.id()), "Disabled " + name + "."));
+                        "Disable",
+                        event -> perform(() -> tokens.disable(actor(), token.id()), "Disabled " + name + "."));
         toggle.setAriaLabel(toggle.getText() + " " + name);
         var revoke = new Button("Revoke", event -> confirmRevoke(token));
         revoke.setAriaLabel("Revoke " + name);
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (var button : List.of(rename, toggle, revoke)) {
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        }
-        var actions = new HorizontalLayout(rename, toggle, revoke);
-        actions.setSpacing(false);
-        return actions;
+        return RowActions.of(rename, toggle, revoke);
     }
 
     private void openNewTokenDialog() {
@@ -164,33 +139,24 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         new RenameTokenDialog(token, newName -> {
                     var renamed = tokens.rename(actor(), token.id(), newName);
                     Notifications.success(
-                            "Renamed the token to “" + renamed.name().value() + "”.");
+                            "Renamed the token to " + quoted(renamed.name().value()) + ".");
                     refresh();
                 })
                 .open();
     }
 
     private void confirmRevoke(Token token) {
-        var confirm = new ConfirmDialog();
-        confirm.setHeader("Revoke “" + token.name().value() + "”?");
-        confirm.setText("Apps and scripts that use this token stop working at once. This cannot be undone.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Revoke");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(event -> act(
-                () -> tokens.revoke(actor(), token.id()),
-                "Revoked “" + token.name().value() + "”."));
-        confirm.open();
+        String name = quoted(token.name().value());
+        Confirmations.destructive(
+                        "Revoke " + name + "?",
+                        "Apps and scripts that use this token stop working at once. This cannot be undone.",
+                        "Revoke",
+                        () -> perform(() -> tokens.revoke(actor(), token.id()), "Revoked " + name + "."))
+                .open();
     }
 
-    private void act(Supplier<Token> action, String success) {
-        try {
-            action.get();
-            Notifications.success(success);
-        } catch (DomainException e) {
-            Notifications.error(e.getMessage());
-        }
-        refresh();
+    private void perform(Runnable action, String success) {
+        Actions.perform(action, success, this::refresh);
     }
 
     private void refresh() {
@@ -209,7 +175,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         addToken.setTooltipText(quota.canGenerate() ? "Create a new API token" : quota.limitMessage());
     }
 
-    private io.tokenkeeper.domain.user.Actor actor() {
+    private Actor actor() {
         return currentUser.actor();
     }
 }

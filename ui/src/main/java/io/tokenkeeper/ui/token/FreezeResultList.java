@@ -1,6 +1,11 @@
 package io.tokenkeeper.ui.token;
 
+import static io.tokenkeeper.ui.base.Quotes.quoted;
+
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -21,9 +26,19 @@ final class FreezeResultList extends Composite<VerticalLayout> {
         var list = new UnorderedList();
         list.getElement().setAttribute("aria-label", "Tokens");
         result.tokens()
-                .forEach(token -> list.add(new ListItem("\u201C" + token.name().value() + "\u201D ("
-                        + token.hint().value() + ")")));
+                .forEach(token -> list.add(new ListItem(
+                        quoted(token.name().value()) + " (" + token.hint().value() + ")")));
         layout.add(list);
+    }
+
+    /** Replaces what the dialog asked with this list, and its buttons with Close. */
+    void showIn(Dialog dialog) {
+        dialog.removeAll();
+        dialog.add(this);
+        dialog.getFooter().removeAll();
+        var close = new Button("Close", event -> dialog.close());
+        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(close);
     }
 
     /** "1 token" or "2 tokens". */

@@ -12,6 +12,7 @@ import io.tokenkeeper.domain.base.DomainException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.token.FreezeResult;
 import io.tokenkeeper.domain.token.TokenAdministration;
+import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Notifications;
 import java.util.function.BiFunction;
 
@@ -20,6 +21,8 @@ final class FreezeTokensDialog extends Composite<Dialog> {
 
     private final TextField username = new TextField("Username");
     private final TextField reason = new TextField("Reason");
+    private final FieldErrors errors =
+            new FieldErrors().on("username", username).on("reason", reason);
 
     /**
      * @param freeze freezes the tokens of a username for a reason
@@ -39,16 +42,13 @@ final class FreezeTokensDialog extends Composite<Dialog> {
 
         var cancel = new Button("Cancel", event -> dialog.close());
         var confirm = new Button("Freeze", event -> {
-            username.setInvalid(false);
-            reason.setInvalid(false);
+            errors.clear();
             try {
                 var result = freeze.apply(username.getValue(), reason.getValue());
                 changed.run();
                 showResult(result);
             } catch (InvalidInputException e) {
-                var field = "reason".equals(e.field()) ? reason : username;
-                field.setErrorMessage(e.getMessage());
-                field.setInvalid(true);
+                errors.show(e);
             } catch (DomainException e) {
                 username.setErrorMessage(e.getMessage());
                 username.setInvalid(true);
@@ -71,19 +71,14 @@ final class FreezeTokensDialog extends Composite<Dialog> {
     }
 
     private void showResult(FreezeResult result) {
-        var dialog = getContent();
         String owner = result.owner().value();
-        dialog.removeAll();
-        dialog.add(new FreezeResultList(
-                result,
-                "Froze " + FreezeResultList.count(result) + " of " + owner
-                        + ". They stay disabled until you unfreeze them:",
-                owner + " had no enabled tokens, so none was disabled. The freeze stays until you unfreeze " + owner
-                        + "'s tokens."));
-        dialog.getFooter().removeAll();
-        var close = new Button("Close", event -> dialog.close());
-        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(close);
+        new FreezeResultList(
+                        result,
+                        "Froze " + FreezeResultList.count(result) + " of " + owner
+                                + ". They stay disabled until you unfreeze them:",
+                        owner + " had no enabled tokens, so none was disabled. The freeze stays until you unfreeze "
+                                + owner + "'s tokens.")
+                .showIn(getContent());
         Notifications.success("Froze " + FreezeResultList.count(result) + " of " + owner + ".");
     }
 }

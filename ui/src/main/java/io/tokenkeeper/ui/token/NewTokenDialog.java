@@ -1,11 +1,12 @@
 package io.tokenkeeper.ui.token;
 
+import static io.tokenkeeper.ui.base.Quotes.quoted;
+
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.clipboard.Clipboard;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,7 +21,10 @@ import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.Text;
 import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.domain.token.TokenName;
+import io.tokenkeeper.ui.base.Confirmations;
+import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Notifications;
+import io.tokenkeeper.ui.base.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +60,7 @@ final class NewTokenDialog extends Composite<Dialog> {
 
     private final TextField name = new TextField("Name");
     private final DatePicker expiresOn = new DatePicker("Expiration date");
+    private final FieldErrors errors = new FieldErrors().on("name", name).on("expiresAt", expiresOn);
     private final Paragraph formError = new Paragraph();
     private @Nullable TextField value;
     private boolean copied;
@@ -159,20 +164,13 @@ final class NewTokenDialog extends Composite<Dialog> {
             name.focus();
             return;
         }
-        var date = expiresOn.getValue();
-        Instant expiresAt =
-                date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+        errors.clear();
         try {
-            var generated = generator.generate(name.getValue(), expiresAt);
+            var generated = generator.generate(name.getValue(), Times.startOf(expiresOn.getValue()));
             onGenerated.run();
             showValue(generated);
         } catch (InvalidInputException e) {
-            if ("expiresAt".equals(e.field())) {
-                expiresOn.setErrorMessage(e.getMessage());
-                expiresOn.setInvalid(true);
-            } else {
-                invalid(e.getMessage());
-            }
+            errors.show(e);
         } catch (DomainException e) {
             formError.setText(e.getMessage());
             formError.setVisible(true);
@@ -184,8 +182,8 @@ final class NewTokenDialog extends Composite<Dialog> {
         dialog.removeAll();
         dialog.getFooter().removeAll();
 
-        var field =
-                new TextField("Your new API token “" + generated.token().name().value() + "”");
+        var field = new TextField(
+                "Your new API token " + quoted(generated.token().name().value()));
         field.setValue(generated.secret().reveal());
         field.setReadOnly(true);
         field.setWidthFull();
@@ -225,14 +223,12 @@ final class NewTokenDialog extends Composite<Dialog> {
             close();
             return;
         }
-        var confirm = new ConfirmDialog();
-        confirm.setHeader("Close without copying?");
-        confirm.setText("You have not copied the token. Once this dialog closes, its value cannot be shown again.");
-        confirm.setCancelable(true);
+        var confirm = Confirmations.destructive(
+                "Close without copying?",
+                "You have not copied the token. Once this dialog closes, its value cannot be shown again.",
+                "Close",
+                this::close);
         confirm.setCancelText("Keep Open");
-        confirm.setConfirmText("Close");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(event -> close());
         confirm.open();
     }
 

@@ -1,11 +1,11 @@
 package io.tokenkeeper.ui.token;
 
+import static io.tokenkeeper.ui.base.Quotes.quoted;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -26,26 +26,22 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.tokenkeeper.domain.base.DomainException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.token.ManagedToken;
-import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.ui.base.Actions;
+import io.tokenkeeper.ui.base.Confirmations;
 import io.tokenkeeper.ui.base.CurrentUser;
-import io.tokenkeeper.ui.base.Notifications;
+import io.tokenkeeper.ui.base.FieldErrors;
+import io.tokenkeeper.ui.base.RowActions;
 import io.tokenkeeper.ui.base.Times;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +70,8 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
     private final DatePicker to = new DatePicker("To");
     private final Paragraph limitNotice = new Paragraph();
     private final Grid<ManagedToken> grid = new Grid<>();
+    private final FieldErrors filterErrors =
+            new FieldErrors().on("text", search).on("createdFrom", from).on("createdTo", to);
     private TokenSearch criteria = TokenSearch.ALL;
 
     public TokenManagementView(
@@ -145,47 +143,19 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
     }
 
     private Grid<ManagedToken> createGrid() {
-        grid.addColumn(row -> row.token().name().value())
-                .setHeader("Name")
-                .setKey("name")
-                .setSortProperty(TokenSearch.Column.NAME.name())
-                .setFlexGrow(2);
-        grid.addColumn(row -> row.token().hint().value())
-                .setHeader("Token")
-                .setKey("token")
-                .setSortProperty(TokenSearch.Column.TOKEN.name())
-                .setAutoWidth(true)
-                .setPartNameGenerator(row -> "tk-monospace");
+        var columns = new TokenColumns<>(grid, ManagedToken::token, clock);
+        columns.name().setSortProperty(TokenSearch.Column.NAME.name());
+        columns.hint().setSortProperty(TokenSearch.Column.TOKEN.name());
         grid.addColumn(row -> row.owner().value())
                 .setHeader("Owner")
                 .setKey("owner")
                 .setSortProperty(TokenSearch.Column.OWNER.name())
                 .setAutoWidth(true);
-        var createdColumn = grid.addColumn(row -> Times.format(row.token().createdAt()))
-                .setHeader("Date Created")
-                .setKey("created")
-                .setSortProperty(TokenSearch.Column.CREATED.name())
-                .setAutoWidth(true);
-        grid.addColumn(row -> Times.formatOr(row.token().lastUsedAt(), "Never"))
-                .setHeader("Last Used")
-                .setKey("lastUsed")
-                .setSortProperty(TokenSearch.Column.LAST_USED.name())
-                .setAutoWidth(true);
-        grid.addColumn(row -> Times.formatOr(row.token().expiresAt(), "Never"))
-                .setHeader("Expires")
-                .setKey("expires")
-                .setSortProperty(TokenSearch.Column.EXPIRES.name())
-                .setAutoWidth(true);
-        grid.addColumn(row -> row.token().statusAt(clock.instant()).label())
-                .setHeader("Status")
-                .setKey("status")
-                .setSortProperty(TokenSearch.Column.STATUS.name())
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::createActions)
-                .setHeader("Actions")
-                .setKey("actions")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+        var createdColumn = columns.created().setSortProperty(TokenSearch.Column.CREATED.name());
+        columns.lastUsed().setSortProperty(TokenSearch.Column.LAST_USED.name());
+        columns.expires().setSortProperty(TokenSearch.Column.EXPIRES.name());
+        columns.status().setSortProperty(TokenSearch.Column.STATUS.name());
+        RowActions.addColumn(grid, this::createActions);
         grid.setItems(
                 query ->
                         administration
@@ -207,32 +177,26 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         var toggle = token.enabled()
                 ? new Button(
                         "Disable",
-                        event -> act(() -> tokens.disable(actor(), token.id()), "Disabled " + described + "."))
+                        event -> perform(() -> tokens.disable(actor(), token.id()), "Disabled " + described + "."))
                 : new Button(
-                        "Enable", event -> act(() -> tokens.enable(actor(), token.id()), "Enabled " + described + "."));
+                        "Enable",
+                        event -> perform(() -> tokens.enable(actor(), token.id()), "Enabled " + described + "."));
         toggle.setAriaLabel(toggle.getText() + " " + described);
         var revoke = new Button("Revoke", event -> confirmRevoke(row));
         revoke.setAriaLabel("Revoke " + described);
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (var button : List.of(toggle, revoke)) {
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        }
-        var actions = new HorizontalLayout(toggle, revoke);
-        actions.setSpacing(false);
-        return actions;
+        return RowActions.of(toggle, revoke);
     }
 
     private void confirmRevoke(ManagedToken row) {
-        var confirm = new ConfirmDialog();
-        confirm.setHeader("Revoke " + described(row) + "?");
-        confirm.setText("Apps and scripts that use this token stop working at once, and it leaves "
-                + row.owner().value() + "'s list. This cannot be undone.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Revoke");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(
-                event -> act(() -> tokens.revoke(actor(), row.token().id()), "Revoked " + described(row) + "."));
-        confirm.open();
+        String described = described(row);
+        Confirmations.destructive(
+                        "Revoke " + described + "?",
+                        "Apps and scripts that use this token stop working at once, and it leaves "
+                                + row.owner().value() + "'s list. This cannot be undone.",
+                        "Revoke",
+                        () -> perform(() -> tokens.revoke(actor(), row.token().id()), "Revoked " + described + "."))
+                .open();
     }
 
     private void openFreezeDialog() {
@@ -244,32 +208,16 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         new UnfreezeTokensDialog(username -> administration.unfreeze(actor(), username), this::refresh).open();
     }
 
-    private void act(Supplier<Token> action, String success) {
-        try {
-            action.get();
-            Notifications.success(success);
-        } catch (DomainException e) {
-            Notifications.error(e.getMessage());
-        }
-        refresh();
+    private void perform(Runnable action, String success) {
+        Actions.perform(action, success, this::refresh);
     }
 
     private void applyFilters() {
-        var fields = Map.<String, HasValidation>of("text", search, "createdFrom", from, "createdTo", to);
-        fields.values().forEach(field -> {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        });
+        filterErrors.clear();
         try {
             criteria = TokenSearch.ALL.matching(search.getValue()).createdBetween(createdFrom(), createdTo());
         } catch (InvalidInputException e) {
-            var field = fields.get(e.field());
-            if (field == null) {
-                Notifications.error(e.getMessage());
-            } else {
-                field.setErrorMessage(e.getMessage());
-                field.setInvalid(true);
-            }
+            filterErrors.show(e);
             return;
         }
         grid.setEmptyStateText(criteria.equals(TokenSearch.ALL) ? NOTHING_YET : NOTHING_MATCHES);
@@ -295,19 +243,14 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
     private @Nullable Instant createdFrom() {
         var within = created.getValue();
         if (within == CreatedWithin.CUSTOM_RANGE) {
-            LocalDate day = from.getValue();
-            return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            return Times.startOf(from.getValue());
         }
         var period = within == null ? null : within.period();
         return period == null ? null : clock.instant().minus(period);
     }
 
     private @Nullable Instant createdTo() {
-        LocalDate day = to.getValue();
-        if (created.getValue() != CreatedWithin.CUSTOM_RANGE || day == null) {
-            return null;
-        }
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(1, ChronoUnit.DAYS);
+        return created.getValue() == CreatedWithin.CUSTOM_RANGE ? Times.endOf(to.getValue()) : null;
     }
 
     /** The criteria in the order the grid asks for; newest first until a column header is clicked. */
@@ -324,8 +267,7 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
 
     /** E.g. “CI deploy” of alice. */
     private static String described(ManagedToken row) {
-        return "\u201C" + row.token().name().value() + "\u201D of "
-                + row.owner().value();
+        return quoted(row.token().name().value()) + " of " + row.owner().value();
     }
 
     private Actor actor() {

@@ -58,17 +58,12 @@ final class UnfreezeTokensDialog extends Composite<Dialog> {
     }
 
     private void showResult(FreezeResult result) {
-        var dialog = getContent();
         String owner = result.owner().value();
-        dialog.removeAll();
-        dialog.add(new FreezeResultList(
-                result,
-                "Enabled " + FreezeResultList.count(result) + " of " + owner + " again:",
-                "Ended the freeze on " + owner + "'s tokens; none of them was still disabled."));
-        dialog.getFooter().removeAll();
-        var close = new Button("Close", event -> dialog.close());
-        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(close);
+        new FreezeResultList(
+                        result,
+                        "Enabled " + FreezeResultList.count(result) + " of " + owner + " again:",
+                        "Ended the freeze on " + owner + "'s tokens; none of them was still disabled.")
+                .showIn(getContent());
         Notifications.success("Unfroze the tokens of " + owner + ".");
     }
 }
