@@ -2,7 +2,7 @@ package io.tokenkeeper.app.security;
 
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import io.tokenkeeper.domain.base.AccessDeniedException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserService;
@@ -32,7 +32,7 @@ class SpringCurrentUser implements CurrentUser {
         return authentication
                 .getAuthenticatedUser(SignedInUser.class)
                 .flatMap(principal -> users.find(principal.userId()))
-                .orElseThrow(() -> new AccessDeniedException("Sign in again to continue."));
+                .orElseThrow(() -> new NotAllowedException("Sign in again to continue."));
     }
 
     @Override

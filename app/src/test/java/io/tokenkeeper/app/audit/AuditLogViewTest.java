@@ -25,7 +25,7 @@ import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.audit.AuditService;
-import io.tokenkeeper.domain.base.AccessDeniedException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
@@ -105,10 +105,10 @@ class AuditLogViewTest extends KaribuTest {
         var actor = new Actor(user, "192.0.2.1");
 
         assertThatThrownBy(() -> audit.search(actor, AuditFilter.ALL, 0, 50))
-                .isInstanceOf(AccessDeniedException.class)
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage(ADMINISTRATORS_ONLY);
         assertThatThrownBy(() -> audit.count(actor, AuditFilter.ALL))
-                .isInstanceOf(AccessDeniedException.class)
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage(ADMINISTRATORS_ONLY);
         assertThat(audit.canRead(actor)).isFalse();
     }

@@ -28,6 +28,7 @@ import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditLog;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenSecret;
@@ -78,7 +79,7 @@ class ApiTokensViewTest extends KaribuTest {
 
         NavigatorKt.expectView(AccessDeniedView.class);
         assertThatThrownBy(() -> tokens.generate(new Actor(user, null), "sneaky", null))
-                .isInstanceOf(io.tokenkeeper.domain.base.AccessDeniedException.class)
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage("You need the API Access privilege to manage API tokens.");
     }
 

@@ -30,7 +30,7 @@ import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditLog;
-import io.tokenkeeper.domain.base.AccessDeniedException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.token.ManagedToken;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenAdministration;
@@ -107,10 +107,10 @@ class TokenManagementViewTest extends KaribuTest {
         _assertNone(Grid.class);
         var actor = new Actor(user, "192.0.2.1");
         assertThatThrownBy(() -> administration.search(actor, TokenSearch.ALL, 0, 50))
-                .isInstanceOf(AccessDeniedException.class)
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage("Only administrators can manage everyone's tokens.");
         assertThatThrownBy(() -> administration.freeze(actor, user.username().value(), "because"))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.tokenkeeper.domain.audit;
 
-import io.tokenkeeper.domain.base.AccessDeniedException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserStore;
@@ -41,7 +41,7 @@ public final class AuditService {
      *
      * @param offset how many matching events to skip
      * @param limit the most events to return, at most {@link #MAX_PAGE_SIZE}
-     * @throws AccessDeniedException unless the actor is an enabled administrator
+     * @throws NotAllowedException unless the actor is an enabled administrator
      */
     public List<AuditEvent> search(Actor actor, AuditFilter filter, int offset, int limit) {
         requireReader(actor);
@@ -58,7 +58,7 @@ public final class AuditService {
      * How many events match, up to {@link #MAX_COUNT}: counting every match of a broad filter over millions of events
      * would take longer than reading a page. A result of {@link #MAX_COUNT} means "at least that many".
      *
-     * @throws AccessDeniedException unless the actor is an enabled administrator
+     * @throws NotAllowedException unless the actor is an enabled administrator
      */
     public int count(Actor actor, AuditFilter filter) {
         requireReader(actor);
@@ -67,7 +67,7 @@ public final class AuditService {
 
     private void requireReader(Actor actor) {
         if (!canRead(actor)) {
-            throw new AccessDeniedException(ADMINISTRATORS_ONLY);
+            throw new NotAllowedException(ADMINISTRATORS_ONLY);
         }
     }
 }

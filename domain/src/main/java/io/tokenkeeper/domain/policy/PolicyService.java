@@ -3,8 +3,8 @@ package io.tokenkeeper.domain.policy;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.user.Actor;
@@ -62,7 +62,7 @@ public final class PolicyService {
             var admin = users.findById(actor.id())
                     .filter(User::enabled)
                     .filter(User::isAdministrator)
-                    .orElseThrow(() -> new AccessDeniedException("Only administrators can change the token policy."));
+                    .orElseThrow(() -> new NotAllowedException("Only administrators can change the token policy."));
             var before = store.load();
             if (before.equals(policy)) {
                 return before;

@@ -3,9 +3,9 @@ package io.tokenkeeper.domain.resourceserver;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Text;
 import io.tokenkeeper.domain.base.TokenShape;
@@ -215,7 +215,7 @@ public final class ResourceServerAdministration {
         return users.findById(actor.id())
                 .filter(User::enabled)
                 .filter(User::isAdministrator)
-                .orElseThrow(() -> new AccessDeniedException("Only administrators can manage resource servers."));
+                .orElseThrow(() -> new NotAllowedException("Only administrators can manage resource servers."));
     }
 
     private void record(Actor actor, User admin, AuditAction action, ResourceServer server, String details) {

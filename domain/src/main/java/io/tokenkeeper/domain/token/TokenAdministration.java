@@ -3,9 +3,9 @@ package io.tokenkeeper.domain.token;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.Text;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.user.Actor;
@@ -85,7 +85,7 @@ public final class TokenAdministration {
      * {@link #MAX_LISTED}.
      *
      * @param limit the most tokens to return, at most {@link #MAX_PAGE_SIZE}
-     * @throws AccessDeniedException unless the actor is an enabled administrator
+     * @throws NotAllowedException unless the actor is an enabled administrator
      */
     public List<ManagedToken> search(Actor actor, TokenSearch search, int offset, int limit) {
         requireAdministrator(actor);
@@ -103,7 +103,7 @@ public final class TokenAdministration {
      * How many tokens that are not revoked match, counted up to one more than {@link #MAX_LISTED}: a larger answer
      * than {@link #MAX_LISTED} means "more than can be listed".
      *
-     * @throws AccessDeniedException unless the actor is an enabled administrator
+     * @throws NotAllowedException unless the actor is an enabled administrator
      */
     public long count(Actor actor, TokenSearch search) {
         requireAdministrator(actor);
@@ -168,7 +168,7 @@ public final class TokenAdministration {
         return users.findById(actor.id())
                 .filter(User::enabled)
                 .filter(User::isAdministrator)
-                .orElseThrow(() -> new AccessDeniedException(ADMINISTRATORS_ONLY));
+                .orElseThrow(() -> new NotAllowedException(ADMINISTRATORS_ONLY));
     }
 
     private User existingUser(@Nullable String username) {

@@ -3,9 +3,9 @@ package io.tokenkeeper.domain.token;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.user.Actor;
@@ -179,7 +179,7 @@ public final class TokenService {
     private User requireApiAccess(Actor actor) {
         return users.findById(actor.id())
                 .filter(user -> user.enabled() && user.has(Privilege.API_ACCESS))
-                .orElseThrow(() -> new AccessDeniedException(NO_API_ACCESS));
+                .orElseThrow(() -> new NotAllowedException(NO_API_ACCESS));
     }
 
     /** The token the actor may change: their own with API Access, or anyone's as an administrator. */
@@ -187,7 +187,7 @@ public final class TokenService {
         var user = users.findById(actor.id())
                 .filter(User::enabled)
                 .filter(found -> found.isAdministrator() || found.has(Privilege.API_ACCESS))
-                .orElseThrow(() -> new AccessDeniedException(NO_API_ACCESS));
+                .orElseThrow(() -> new NotAllowedException(NO_API_ACCESS));
         var token = tokens.find(id)
                 .filter(found -> !found.isRevoked())
                 .filter(found -> found.isOwnedBy(user.id()) || user.isAdministrator())

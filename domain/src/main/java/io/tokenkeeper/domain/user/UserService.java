@@ -3,9 +3,9 @@ package io.tokenkeeper.domain.user;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Text;
 import io.tokenkeeper.domain.base.Transactions;
@@ -295,7 +295,7 @@ public final class UserService {
         return users.findById(actor.id())
                 .filter(User::enabled)
                 .filter(User::isAdministrator)
-                .orElseThrow(() -> new AccessDeniedException("Only administrators can manage users."));
+                .orElseThrow(() -> new NotAllowedException("Only administrators can manage users."));
     }
 
     private void recordOn(User admin, Actor actor, User target, AuditAction action, String details, Instant now) {

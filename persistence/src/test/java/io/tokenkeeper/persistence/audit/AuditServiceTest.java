@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditService;
-import io.tokenkeeper.domain.base.AccessDeniedException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.DisplayName;
 import io.tokenkeeper.domain.user.Privilege;
@@ -137,6 +137,6 @@ class AuditServiceTest {
     }
 
     private static void assertRefused(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(AccessDeniedException.class).hasMessage(ADMINISTRATORS_ONLY);
+        assertThatThrownBy(call).isInstanceOf(NotAllowedException.class).hasMessage(ADMINISTRATORS_ONLY);
     }
 }

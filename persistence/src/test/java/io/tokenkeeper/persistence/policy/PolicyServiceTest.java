@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.audit.AuditAction;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.policy.IpRange;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
@@ -93,7 +93,7 @@ class PolicyServiceTest {
     void only_administrators_change_the_policy() {
         var plain = actor("plain", Privilege.API_ACCESS);
 
-        assertThatThrownBy(() -> service.update(plain, 50, null, List.of())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.update(plain, 50, null, List.of())).isInstanceOf(NotAllowedException.class);
         assertThat(service.current()).isEqualTo(TokenPolicy.DEFAULT);
     }
 

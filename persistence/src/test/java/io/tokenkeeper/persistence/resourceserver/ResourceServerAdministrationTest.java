@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.audit.AuditAction;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.resourceserver.ClientSecret;
 import io.tokenkeeper.domain.resourceserver.ResourceIdentifier;
 import io.tokenkeeper.domain.resourceserver.ResourceServer;
@@ -262,14 +262,14 @@ class ResourceServerAdministrationTest {
     void only_enabled_administrators_manage_resource_servers() {
         var user = actor("alice", Privilege.API_ACCESS);
 
-        assertThatThrownBy(() -> servers.list(user)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> servers.list(user)).isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> servers.register(user, "Orders", "https://orders.example.com", "", ORDER_SCOPES))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(NotAllowedException.class);
         TestDatabase.dsl()
                 .execute(
                         "update app_user set enabled = false where id = ?",
                         admin.id().value());
-        assertThatThrownBy(() -> servers.list(admin)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> servers.list(admin)).isInstanceOf(NotAllowedException.class);
     }
 
     @Test

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.audit.AuditAction;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenAdministration;
@@ -347,7 +347,7 @@ class TokenAdministrationTest {
     }
 
     private static void assertRefused(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(AccessDeniedException.class).hasMessage(ADMINISTRATORS_ONLY);
+        assertThatThrownBy(call).isInstanceOf(NotAllowedException.class).hasMessage(ADMINISTRATORS_ONLY);
     }
 
     private static void assertInvalid(ThrowingCallable call, String field, String message) {

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.domain.token.LifetimePolicy;
@@ -580,7 +580,7 @@ class TokenServiceTest {
     }
 
     private static void assertAccessDenied(Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOf(AccessDeniedException.class).hasMessage(NO_API_ACCESS);
+        assertThatThrownBy(call::run).isInstanceOf(NotAllowedException.class).hasMessage(NO_API_ACCESS);
     }
 
     private static void assertNotFound(Runnable call) {

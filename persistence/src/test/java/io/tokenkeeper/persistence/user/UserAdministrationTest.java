@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.audit.AuditAction;
-import io.tokenkeeper.domain.base.AccessDeniedException;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.PasswordHasher;
 import io.tokenkeeper.domain.user.Privilege;
@@ -98,10 +98,10 @@ class UserAdministrationTest {
         var plain = actor(user("plain", Privilege.API_ACCESS));
         var other = user("other");
 
-        assertThatThrownBy(() -> service.search(plain, "", 0, 10)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.disable(plain, other.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.search(plain, "", 0, 10)).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> service.disable(plain, other.id())).isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> service.createUser(plain, "x1", "X", "", "a long initial password", Set.of()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(NotAllowedException.class);
         assertThat(store.findById(other.id()).orElseThrow().enabled()).isTrue();
     }
 
@@ -153,7 +153,7 @@ class UserAdministrationTest {
                 try {
                     result.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    assertThat(e.getCause()).isInstanceOfAny(ConflictException.class, AccessDeniedException.class);
+                    assertThat(e.getCause()).isInstanceOfAny(ConflictException.class, NotAllowedException.class);
                     refused++;
                 }
             }
@@ -170,7 +170,7 @@ class UserAdministrationTest {
         var second = user("second", Privilege.ADMINISTRATOR);
         service.updateUser(actor(first), second.id(), "second", "", Set.of(Privilege.API_ACCESS));
 
-        assertThatThrownBy(() -> service.disable(actor(second), first.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.disable(actor(second), first.id())).isInstanceOf(NotAllowedException.class);
         assertThat(store.countEnabledAdministrators()).isEqualTo(1);
     }
 
