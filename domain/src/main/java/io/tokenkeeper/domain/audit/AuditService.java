@@ -1,8 +1,8 @@
 package io.tokenkeeper.domain.audit;
 
 import io.tokenkeeper.domain.base.NotAllowedException;
+import io.tokenkeeper.domain.user.AccessCheck;
 import io.tokenkeeper.domain.user.Actor;
-import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserStore;
 import java.util.List;
 
@@ -21,19 +21,16 @@ public final class AuditService {
     static final String ADMINISTRATORS_ONLY = "Only administrators can read the audit log.";
 
     private final AuditLog log;
-    private final UserStore users;
+    private final AccessCheck access;
 
     public AuditService(AuditLog log, UserStore users) {
         this.log = log;
-        this.users = users;
+        this.access = new AccessCheck(users);
     }
 
     /** Whether the actor, as stored now, may read the audit log. */
     public boolean canRead(Actor actor) {
-        return users.findById(actor.id())
-                .filter(User::enabled)
-                .filter(User::isAdministrator)
-                .isPresent();
+        return access.administrator(actor).isPresent();
     }
 
     /**
@@ -66,8 +63,6 @@ public final class AuditService {
     }
 
     private void requireReader(Actor actor) {
-        if (!canRead(actor)) {
-            throw new NotAllowedException(ADMINISTRATORS_ONLY);
-        }
+        access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
     }
 }

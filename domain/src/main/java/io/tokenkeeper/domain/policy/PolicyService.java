@@ -4,11 +4,10 @@ import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.InvalidInputException;
-import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.token.TokenQuota;
+import io.tokenkeeper.domain.user.AccessCheck;
 import io.tokenkeeper.domain.user.Actor;
-import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,15 +19,17 @@ import org.jspecify.annotations.Nullable;
 /** Reads the token policy for everyone and lets administrators change it, with every change audited. */
 public final class PolicyService {
 
+    static final String ADMINISTRATORS_ONLY = "Only administrators can change the token policy.";
+
     private final PolicyStore store;
-    private final UserStore users;
+    private final AccessCheck access;
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
 
     public PolicyService(PolicyStore store, UserStore users, AuditLog audit, Transactions transactions, Clock clock) {
         this.store = store;
-        this.users = users;
+        this.access = new AccessCheck(users);
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -59,10 +60,7 @@ public final class PolicyService {
         }
         var policy = new TokenPolicy(new TokenQuota(quota), maxLifetimeDays, new ArrayList<>(ranges));
         return transactions.inTransaction(() -> {
-            var admin = users.findById(actor.id())
-                    .filter(User::enabled)
-                    .filter(User::isAdministrator)
-                    .orElseThrow(() -> new NotAllowedException("Only administrators can change the token policy."));
+            var admin = access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
             var before = store.load();
             if (before.equals(policy)) {
                 return before;

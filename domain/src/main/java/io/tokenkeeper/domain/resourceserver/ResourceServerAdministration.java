@@ -5,13 +5,13 @@ import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
-import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Text;
 import io.tokenkeeper.domain.base.TokenShape;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.scope.ScopeDefinition;
+import io.tokenkeeper.domain.user.AccessCheck;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserStore;
@@ -30,10 +30,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ResourceServerAdministration {
 
+    static final String ADMINISTRATORS_ONLY = "Only administrators can manage resource servers.";
     static final String BUILT_IN_READ_ONLY = "Tokenkeeper's own API is built in and cannot be changed or removed.";
 
     private final ResourceServerStore servers;
-    private final UserStore users;
+    private final AccessCheck access;
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
@@ -47,7 +48,7 @@ public final class ResourceServerAdministration {
             Clock clock,
             SecureRandom random) {
         this.servers = servers;
-        this.users = users;
+        this.access = new AccessCheck(users);
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -212,10 +213,7 @@ public final class ResourceServerAdministration {
     }
 
     private User requireAdministrator(Actor actor) {
-        return users.findById(actor.id())
-                .filter(User::enabled)
-                .filter(User::isAdministrator)
-                .orElseThrow(() -> new NotAllowedException("Only administrators can manage resource servers."));
+        return access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
     }
 
     private void record(Actor actor, User admin, AuditAction action, ResourceServer server, String details) {

@@ -8,6 +8,7 @@ import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.Text;
 import io.tokenkeeper.domain.base.Transactions;
+import io.tokenkeeper.domain.user.AccessCheck;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserStore;
@@ -44,6 +45,7 @@ public final class TokenAdministration {
     private final TokenFreezes freezes;
     private final TokenStore tokens;
     private final UserStore users;
+    private final AccessCheck access;
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
@@ -66,6 +68,7 @@ public final class TokenAdministration {
         this.freezes = freezes;
         this.tokens = tokens;
         this.users = users;
+        this.access = new AccessCheck(users);
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -74,10 +77,7 @@ public final class TokenAdministration {
 
     /** Whether the actor, as stored now, may manage everyone's tokens. */
     public boolean canManage(Actor actor) {
-        return users.findById(actor.id())
-                .filter(User::enabled)
-                .filter(User::isAdministrator)
-                .isPresent();
+        return access.administrator(actor).isPresent();
     }
 
     /**
@@ -165,10 +165,7 @@ public final class TokenAdministration {
     }
 
     private User requireAdministrator(Actor actor) {
-        return users.findById(actor.id())
-                .filter(User::enabled)
-                .filter(User::isAdministrator)
-                .orElseThrow(() -> new NotAllowedException(ADMINISTRATORS_ONLY));
+        return access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
     }
 
     private User existingUser(@Nullable String username) {

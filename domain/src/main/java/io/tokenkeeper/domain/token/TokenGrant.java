@@ -1,6 +1,5 @@
 package io.tokenkeeper.domain.token;
 
-import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,6 +24,6 @@ public record TokenGrant(Token token, User owner) {
     }
 
     public boolean ownerMayUseTheApi() {
-        return owner.enabled() && owner.has(Privilege.API_ACCESS);
+        return owner.mayUseTheApi();
     }
 }

@@ -5,11 +5,10 @@ import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
-import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Transactions;
+import io.tokenkeeper.domain.user.AccessCheck;
 import io.tokenkeeper.domain.user.Actor;
-import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserStore;
 import java.security.SecureRandom;
@@ -39,6 +38,7 @@ public final class TokenService {
 
     private final TokenStore tokens;
     private final UserStore users;
+    private final AccessCheck access;
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
@@ -69,6 +69,7 @@ public final class TokenService {
         this.tokens = tokens;
         this.lifetimes = lifetimes;
         this.users = users;
+        this.access = new AccessCheck(users);
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -175,19 +176,13 @@ public final class TokenService {
         });
     }
 
-    /** The actor as stored now, if enabled and holding API Access. */
     private User requireApiAccess(Actor actor) {
-        return users.findById(actor.id())
-                .filter(user -> user.enabled() && user.has(Privilege.API_ACCESS))
-                .orElseThrow(() -> new NotAllowedException(NO_API_ACCESS));
+        return access.requireApiAccess(actor, NO_API_ACCESS);
     }
 
     /** The token the actor may change: their own with API Access, or anyone's as an administrator. */
     private Target target(Actor actor, TokenId id) {
-        var user = users.findById(actor.id())
-                .filter(User::enabled)
-                .filter(found -> found.isAdministrator() || found.has(Privilege.API_ACCESS))
-                .orElseThrow(() -> new NotAllowedException(NO_API_ACCESS));
+        var user = access.requireAdministratorOrApiAccess(actor, NO_API_ACCESS);
         var token = tokens.find(id)
                 .filter(found -> !found.isRevoked())
                 .filter(found -> found.isOwnedBy(user.id()) || user.isAdministrator())

@@ -27,4 +27,14 @@ public record User(
     public boolean isAdministrator() {
         return has(Privilege.ADMINISTRATOR);
     }
+
+    /** Enabled and an administrator: may manage users, everyone's tokens, the policy, and read the audit log. */
+    public boolean mayAdminister() {
+        return enabled && isAdministrator();
+    }
+
+    /** Enabled and holding API Access: may manage their own tokens, and those tokens may call the API. */
+    public boolean mayUseTheApi() {
+        return enabled && has(Privilege.API_ACCESS);
+    }
 }

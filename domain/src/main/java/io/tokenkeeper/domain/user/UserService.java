@@ -5,7 +5,6 @@ import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
-import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Text;
 import io.tokenkeeper.domain.base.Transactions;
@@ -30,6 +29,7 @@ public final class UserService {
     private static final int MAX_PAGE = 500;
 
     private final UserStore users;
+    private final AccessCheck access;
     private final PasswordHasher passwords;
     private final AuditLog audit;
     private final Transactions transactions;
@@ -50,6 +50,7 @@ public final class UserService {
             Clock clock,
             AccountChanges accountChanges) {
         this.users = users;
+        this.access = new AccessCheck(users);
         this.passwords = passwords;
         this.audit = audit;
         this.transactions = transactions;
@@ -292,10 +293,7 @@ public final class UserService {
     }
 
     private User requireAdministrator(Actor actor) {
-        return users.findById(actor.id())
-                .filter(User::enabled)
-                .filter(User::isAdministrator)
-                .orElseThrow(() -> new NotAllowedException("Only administrators can manage users."));
+        return access.requireAdministrator(actor, "Only administrators can manage users.");
     }
 
     private void recordOn(User admin, Actor actor, User target, AuditAction action, String details, Instant now) {

@@ -12,6 +12,33 @@ import org.junit.jupiter.api.Test;
 class UserTest {
 
     @Test
+    void administers_only_while_enabled_and_holding_administrator() {
+        var administrator = EnumSet.of(Privilege.ADMINISTRATOR);
+
+        assertThat(aUser().withPrivileges(administrator).build().mayAdminister())
+                .isTrue();
+        assertThat(aUser().withPrivileges(administrator).disabled().build().mayAdminister())
+                .isFalse();
+        assertThat(aUser().withPrivileges(EnumSet.of(Privilege.API_ACCESS))
+                        .build()
+                        .mayAdminister())
+                .isFalse();
+    }
+
+    @Test
+    void uses_the_api_only_while_enabled_and_holding_api_access() {
+        var apiAccess = EnumSet.of(Privilege.API_ACCESS);
+
+        assertThat(aUser().withPrivileges(apiAccess).build().mayUseTheApi()).isTrue();
+        assertThat(aUser().withPrivileges(apiAccess).disabled().build().mayUseTheApi())
+                .isFalse();
+        assertThat(aUser().withPrivileges(EnumSet.of(Privilege.ADMINISTRATOR))
+                        .build()
+                        .mayUseTheApi())
+                .isFalse();
+    }
+
+    @Test
     void keeps_its_own_copy_of_the_privileges() {
         Set<Privilege> given = EnumSet.of(Privilege.API_ACCESS);
         User user = aUser().withPrivileges(given).build();

@@ -19,10 +19,16 @@ final class UserTestData {
     static final class Builder {
 
         private Set<Privilege> privileges = Set.of();
+        private boolean enabled = true;
 
         /** Hands {@code privileges} to the constructor as it is, so a test can change the set afterwards. */
         Builder withPrivileges(Set<Privilege> privileges) {
             this.privileges = privileges;
+            return this;
+        }
+
+        Builder disabled() {
+            this.enabled = false;
             return this;
         }
 
@@ -32,7 +38,7 @@ final class UserTestData {
                     new Username("alice"),
                     DisplayName.of("Alice Liddell"),
                     new EmailAddress("alice@example.com"),
-                    true,
+                    enabled,
                     privileges,
                     CREATED,
                     UPDATED);
