@@ -9,7 +9,7 @@ import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenService;
-import io.tokenkeeper.domain.user.UserService;
+import io.tokenkeeper.domain.user.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -43,10 +43,10 @@ class AdminTokenController {
 
     private final TokenAdministration administration;
     private final TokenService tokens;
-    private final UserService users;
+    private final UserStore users;
     private final Clock clock;
 
-    AdminTokenController(TokenAdministration administration, TokenService tokens, UserService users, Clock clock) {
+    AdminTokenController(TokenAdministration administration, TokenService tokens, UserStore users, Clock clock) {
         this.administration = administration;
         this.tokens = tokens;
         this.users = users;
@@ -111,7 +111,7 @@ class AdminTokenController {
     }
 
     private String ownerName(Token token) {
-        return users.find(token.ownerId())
+        return users.findById(token.ownerId())
                 .map(owner -> owner.username().value())
                 .orElseThrow(() -> new NotFoundException(TokenController.NOT_FOUND));
     }

@@ -2,13 +2,14 @@ package io.tokenkeeper.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tokenkeeper.domain.account.UserAdministration;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
-import io.tokenkeeper.domain.user.UserService;
+import io.tokenkeeper.domain.user.UserStore;
 import java.util.EnumSet;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Administrators list users with their privileges and grant or remove API Access and Administrator. The API's chain
- * lets only administrators' tokens in ({@link ApiSecurityConfig}); {@link UserService} checks again against the
+ * lets only administrators' tokens in ({@link ApiSecurityConfig}); {@link UserAdministration} checks again against the
  * caller's fresh row and keeps its rules: nobody removes their own Administrator privilege, and the last enabled
  * administrator keeps it. A change stops or starts the user's tokens on the next request.
  */
@@ -35,11 +36,13 @@ class AdminUserController {
 
     static final String NO_SUCH_USER = "This user does not exist.";
 
-    private final UserService users;
+    private final UserAdministration users;
+    private final UserStore store;
     private final Transactions transactions;
 
-    AdminUserController(UserService users, Transactions transactions) {
+    AdminUserController(UserAdministration users, UserStore store, Transactions transactions) {
         this.users = users;
+        this.store = store;
         this.transactions = transactions;
     }
 
@@ -88,7 +91,7 @@ class AdminUserController {
         }
         var actor = caller.actor();
         return transactions.inTransaction(() -> {
-            var user = users.find(new UserId(id)).orElseThrow(() -> new NotFoundException(NO_SUCH_USER));
+            var user = store.findById(new UserId(id)).orElseThrow(() -> new NotFoundException(NO_SUCH_USER));
             var privileges = EnumSet.noneOf(Privilege.class);
             privileges.addAll(user.privileges());
             if (granted) {

@@ -1,7 +1,11 @@
 package io.tokenkeeper.app.base;
 
+import io.tokenkeeper.domain.account.AccountService;
+import io.tokenkeeper.domain.account.FirstAdministrator;
+import io.tokenkeeper.domain.account.UserAdministration;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.audit.AuditService;
+import io.tokenkeeper.domain.audit.SignInAudit;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.PolicyStore;
@@ -16,7 +20,6 @@ import io.tokenkeeper.domain.token.TokenStore;
 import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.domain.user.AccountChanges;
 import io.tokenkeeper.domain.user.PasswordHasher;
-import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
@@ -126,14 +129,31 @@ class DomainConfig {
     }
 
     @Bean
-    UserService userService(
+    AccountService accountService(
+            UserStore users, PasswordHasher passwords, AuditLog audit, Transactions transactions, Clock clock) {
+        return new AccountService(users, passwords, audit, transactions, clock);
+    }
+
+    @Bean
+    UserAdministration userAdministration(
             UserStore users,
             PasswordHasher passwords,
             AuditLog audit,
             Transactions transactions,
             Clock clock,
             AccountChanges accountChanges) {
-        return new UserService(users, passwords, audit, transactions, clock, accountChanges);
+        return new UserAdministration(users, passwords, audit, transactions, clock, accountChanges);
+    }
+
+    @Bean
+    SignInAudit signInAudit(UserStore users, AuditLog audit, Clock clock) {
+        return new SignInAudit(users, audit, clock);
+    }
+
+    @Bean
+    FirstAdministrator firstAdministrator(
+            UserStore users, PasswordHasher passwords, AuditLog audit, Transactions transactions, Clock clock) {
+        return new FirstAdministrator(users, passwords, audit, transactions, clock);
     }
 
     @Bean

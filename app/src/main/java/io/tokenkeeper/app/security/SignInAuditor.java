@@ -1,7 +1,6 @@
 package io.tokenkeeper.app.security;
 
-import io.tokenkeeper.domain.user.Actor;
-import io.tokenkeeper.domain.user.UserService;
+import io.tokenkeeper.domain.audit.SignInAudit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.DisabledException;
@@ -15,17 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInAuditor {
 
-    private final UserService users;
+    private final SignInAudit signIns;
 
-    SignInAuditor(UserService users) {
-        this.users = users;
+    SignInAuditor(SignInAudit signIns) {
+        this.signIns = signIns;
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof SignedInUser principal) {
-            users.find(principal.userId())
-                    .ifPresent(user -> users.signedIn(new Actor(user, clientAddress(event.getAuthentication()))));
+            signIns.signedIn(principal.userId(), clientAddress(event.getAuthentication()));
         }
     }
 
@@ -35,7 +33,7 @@ class SignInAuditor {
         String reason = event.getException() instanceof DisabledException
                 ? "The account is disabled"
                 : "Wrong username or password";
-        users.signInFailed(String.valueOf(attempt.getName()), reason, clientAddress(attempt));
+        signIns.signInFailed(String.valueOf(attempt.getName()), reason, clientAddress(attempt));
     }
 
     private static @Nullable String clientAddress(Authentication authentication) {

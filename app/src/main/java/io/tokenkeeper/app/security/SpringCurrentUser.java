@@ -2,10 +2,11 @@ package io.tokenkeeper.app.security;
 
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.tokenkeeper.domain.audit.SignInAudit;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.User;
-import io.tokenkeeper.domain.user.UserService;
+import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.ui.base.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -15,11 +16,13 @@ import org.springframework.stereotype.Component;
 class SpringCurrentUser implements CurrentUser {
 
     private final AuthenticationContext authentication;
-    private final UserService users;
+    private final UserStore users;
+    private final SignInAudit signIns;
 
-    SpringCurrentUser(AuthenticationContext authentication, UserService users) {
+    SpringCurrentUser(AuthenticationContext authentication, UserStore users, SignInAudit signIns) {
         this.authentication = authentication;
         this.users = users;
+        this.signIns = signIns;
     }
 
     @Override
@@ -31,7 +34,7 @@ class SpringCurrentUser implements CurrentUser {
     public User user() {
         return authentication
                 .getAuthenticatedUser(SignedInUser.class)
-                .flatMap(principal -> users.find(principal.userId()))
+                .flatMap(principal -> users.findById(principal.userId()))
                 .orElseThrow(() -> new NotAllowedException("Sign in again to continue."));
     }
 
@@ -42,7 +45,7 @@ class SpringCurrentUser implements CurrentUser {
 
     @Override
     public void signOut() {
-        users.signedOut(actor());
+        signIns.signedOut(user().id(), clientAddress());
         authentication.logout();
     }
 

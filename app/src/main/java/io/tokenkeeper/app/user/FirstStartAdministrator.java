@@ -1,6 +1,6 @@
 package io.tokenkeeper.app.user;
 
-import io.tokenkeeper.domain.user.UserService;
+import io.tokenkeeper.domain.account.FirstAdministrator;
 import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,17 +21,17 @@ class FirstStartAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStartAdministrator.class);
 
-    private final UserService users;
+    private final FirstAdministrator firstAdministrator;
     private final SecureRandom random;
     private final ApplicationContext context;
     private final @Nullable String configuredPassword;
 
     FirstStartAdministrator(
-            UserService users,
+            FirstAdministrator firstAdministrator,
             SecureRandom random,
             ApplicationContext context,
             @Value("${tokenkeeper.admin.initial-password:}") @Nullable String configuredPassword) {
-        this.users = users;
+        this.firstAdministrator = firstAdministrator;
         this.random = random;
         this.context = context;
         this.configuredPassword = configuredPassword;
@@ -39,7 +39,7 @@ class FirstStartAdministrator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        users.createFirstAdministrator(configuredPassword, random).ifPresent(admin -> {
+        firstAdministrator.createIfNoUsers(configuredPassword, random).ifPresent(admin -> {
             if (admin.generatedPassword() == null) {
                 log.info(
                         "Created the administrator '{}' with the password from TOKENKEEPER_ADMIN_PASSWORD. Sign in at {}",

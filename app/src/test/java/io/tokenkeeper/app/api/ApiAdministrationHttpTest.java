@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.domain.user.Privilege;
-import io.tokenkeeper.domain.user.UserService;
+import io.tokenkeeper.domain.user.UserStore;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,7 +33,7 @@ class ApiAdministrationHttpTest {
     ApiTestData testData;
 
     @Autowired
-    UserService users;
+    UserStore users;
 
     private ApiClient api;
     private ApiTestData.Caller admin;
@@ -62,7 +62,7 @@ class ApiAdministrationHttpTest {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
         assertThat(api.get(ME, victim.bearer()).statusCode()).isEqualTo(200);
-        assertThat(users.find(user.user().id()).orElseThrow().privileges()).containsExactly(Privilege.API_ACCESS);
+        assertThat(users.findById(user.user().id()).orElseThrow().privileges()).containsExactly(Privilege.API_ACCESS);
         assertThat(api.getAnonymously(USERS).statusCode()).isEqualTo(401);
     }
 

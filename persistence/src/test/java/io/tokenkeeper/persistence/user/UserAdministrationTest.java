@@ -3,6 +3,7 @@ package io.tokenkeeper.persistence.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenkeeper.domain.account.UserAdministration;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
@@ -12,7 +13,6 @@ import io.tokenkeeper.domain.user.PasswordHasher;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
-import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
@@ -30,7 +30,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The administrators' side of the user service, against the real database and its locks. */
+/** User administration against the real database and its locks. */
 class UserAdministrationTest {
 
     /** Not a real hash: the tests need a reversible stand-in, not bcrypt's cost. */
@@ -49,7 +49,7 @@ class UserAdministrationTest {
     private final JooqUserStore store = new JooqUserStore(TestDatabase.dsl());
     private final JooqAuditLog audit = new JooqAuditLog(TestDatabase.dsl());
     private final List<UserId> changedAccounts = new CopyOnWriteArrayList<>();
-    private final UserService service = new UserService(
+    private final UserAdministration service = new UserAdministration(
             store,
             PLAIN,
             audit,

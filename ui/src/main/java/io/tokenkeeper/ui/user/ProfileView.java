@@ -16,12 +16,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import io.tokenkeeper.domain.account.AccountService;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.user.DisplayName;
 import io.tokenkeeper.domain.user.PasswordPolicy;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
-import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Notifications;
@@ -38,7 +38,7 @@ public final class ProfileView extends Composite<VerticalLayout> {
     static final String PROFILE_SAVED = "Your profile was saved.";
     static final String PASSWORD_CHANGED = "Your password was changed.";
 
-    private final UserService users;
+    private final AccountService users;
     private final CurrentUser currentUser;
 
     private final TextField displayName = new TextField("Display name");
@@ -53,7 +53,7 @@ public final class ProfileView extends Composite<VerticalLayout> {
             .on("newPassword", newPassword)
             .on("confirmation", confirmation);
 
-    public ProfileView(UserService users, CurrentUser currentUser) {
+    public ProfileView(AccountService users, CurrentUser currentUser) {
         this.users = users;
         this.currentUser = currentUser;
         var user = currentUser.user();

@@ -15,10 +15,10 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tokenkeeper.domain.account.UserAdministration;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
-import io.tokenkeeper.domain.user.UserService;
 import io.tokenkeeper.domain.user.UserSummary;
 import io.tokenkeeper.ui.base.Actions;
 import io.tokenkeeper.ui.base.Confirmations;
@@ -39,12 +39,12 @@ import java.util.stream.Collectors;
 @RolesAllowed("ADMINISTRATOR")
 public final class UsersView extends Composite<VerticalLayout> {
 
-    private final UserService users;
+    private final UserAdministration users;
     private final CurrentUser currentUser;
     private final TextField search = new TextField();
     private final Grid<UserSummary> grid = new Grid<>();
 
-    public UsersView(UserService users, CurrentUser currentUser) {
+    public UsersView(UserAdministration users, CurrentUser currentUser) {
         this.users = users;
         this.currentUser = currentUser;
         var layout = getContent();

@@ -1,0 +1,58 @@
+package io.tokenkeeper.domain.audit;
+
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.domain.user.UserId;
+import io.tokenkeeper.domain.user.UserStore;
+import io.tokenkeeper.domain.user.Username;
+import java.time.Clock;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Writes sign-ins to the browser UI, failed attempts and sign-outs to the audit trail. */
+public final class SignInAudit {
+
+    private final UserStore users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public SignInAudit(UserStore users, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records that the user signed in; nothing when the account is gone. */
+    public void signedIn(UserId user, @Nullable String clientAddress) {
+        users.findById(user)
+                .ifPresent(found -> audit.record(AuditEvent.onOwnAccount(
+                        new Actor(found, clientAddress), AuditAction.SIGN_IN_SUCCEEDED, "Signed in", clock.instant())));
+    }
+
+    /** Records that the user signed out; nothing when the account is gone. */
+    public void signedOut(UserId user, @Nullable String clientAddress) {
+        users.findById(user)
+                .ifPresent(found -> audit.record(AuditEvent.onOwnAccount(
+                        new Actor(found, clientAddress), AuditAction.SIGNED_OUT, "Signed out", clock.instant())));
+    }
+
+    /**
+     * Records a failed sign-in. The attempted name is kept only when it is an existing account's: people sometimes
+     * type their password into the username field, and that must not land in the audit trail.
+     */
+    public void signInFailed(String attemptedUsername, String reason, @Nullable String clientAddress) {
+        var user = Username.isWellFormed(attemptedUsername)
+                ? users.findByUsername(attemptedUsername)
+                : Optional.<User>empty();
+        audit.record(new AuditEvent(
+                clock.instant(),
+                null,
+                "unknown",
+                AuditAction.SIGN_IN_FAILED,
+                "user",
+                user.map(found -> Long.toString(found.id().value())).orElse(null),
+                user.map(found -> found.username().value()).orElse("unknown user"),
+                user.isPresent() ? reason : "Unknown username",
+                clientAddress));
+    }
+}
