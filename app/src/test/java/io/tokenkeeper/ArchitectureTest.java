@@ -31,6 +31,10 @@ class ArchitectureTest {
             .because("the rules and the views reach the database through the domain's ports only");
 
     @ArchTest
+    static final ArchRule the_domain_s_packages_are_free_of_cycles =
+            slices().matching("io.tokenkeeper.domain.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
     static final ArchRule the_persistence_packages_are_free_of_cycles =
             slices().matching("io.tokenkeeper.persistence.(*)..").should().beFreeOfCycles();
 
