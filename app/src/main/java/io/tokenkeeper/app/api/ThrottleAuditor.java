@@ -2,7 +2,6 @@ package io.tokenkeeper.app.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import java.time.Clock;
@@ -54,8 +53,7 @@ final class ThrottleAuditor {
     }
 
     private AuditEvent event(String clientAddress, Instant at) {
-        return new AuditEvent(
-                at, null, "unknown", AuditAction.API_THROTTLED, "address", null, clientAddress, details, clientAddress);
+        return AuditEvent.apiThrottled(clientAddress, details, at);
     }
 
     private static String describe(Duration period) {

@@ -1,6 +1,5 @@
 package io.tokenkeeper.domain.account;
 
-import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.ConflictException;
@@ -71,16 +70,7 @@ public final class FirstAdministrator {
                                 passwords.hash(password),
                                 EnumSet.allOf(Privilege.class)),
                         now);
-                audit.record(new AuditEvent(
-                        now,
-                        null,
-                        AuditEvent.SYSTEM,
-                        AuditAction.USER_CREATED,
-                        "user",
-                        Long.toString(admin.id().value()),
-                        admin.username().value(),
-                        "Created the first administrator at first start",
-                        null));
+                audit.record(AuditEvent.firstAdministratorCreated(admin, now));
                 return Optional.of(new Created(admin, generated ? password : null));
             });
         } catch (ConflictException anotherNodeWasFaster) {

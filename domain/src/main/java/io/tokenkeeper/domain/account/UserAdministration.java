@@ -112,7 +112,7 @@ public final class UserAdministration {
                 var now = clock.instant();
                 var created = users.create(
                         new NewUser(name, display, address, passwords.hash(initialPassword), privileges), now);
-                recordOn(admin, actor, created, AuditAction.USER_CREATED, "Created with " + describe(privileges), now);
+                recordOn(actor, created, AuditAction.USER_CREATED, "Created with " + describe(privileges), now);
                 return created;
             });
         } catch (ConflictException taken) {
@@ -144,14 +144,13 @@ public final class UserAdministration {
             var after = before;
             if (!before.displayName().equals(display) || !Objects.equals(before.email(), address)) {
                 after = users.updateProfile(id, display, address, now);
-                recordOn(admin, actor, after, AuditAction.USER_CHANGED, "Changed the display name or email", now);
+                recordOn(actor, after, AuditAction.USER_CHANGED, "Changed the display name or email", now);
             }
             if (!before.privileges().equals(privileges.isEmpty() ? Set.of() : EnumSet.copyOf(privileges))) {
                 users.setPrivileges(id, privileges, now);
                 accountChanges.accountChanged(id);
                 after = users.findById(id).orElseThrow();
                 recordOn(
-                        admin,
                         actor,
                         after,
                         AuditAction.PRIVILEGES_CHANGED,
@@ -185,7 +184,7 @@ public final class UserAdministration {
             PasswordPolicy.check("newPassword", newPassword, user.username());
             var now = clock.instant();
             users.updatePasswordHash(id, passwords.hash(newPassword), now);
-            recordOn(admin, actor, user, AuditAction.PASSWORD_RESET, "Reset the password", now);
+            recordOn(actor, user, AuditAction.PASSWORD_RESET, "Reset the password", now);
         });
     }
 
@@ -208,7 +207,6 @@ public final class UserAdministration {
             accountChanges.accountChanged(id);
             var after = users.findById(id).orElseThrow();
             recordOn(
-                    admin,
                     actor,
                     after,
                     enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
@@ -234,17 +232,8 @@ public final class UserAdministration {
         return users.findById(id).orElseThrow(() -> new NotFoundException(NO_SUCH_USER));
     }
 
-    private void recordOn(User admin, Actor actor, User target, AuditAction action, String details, Instant now) {
-        audit.record(new AuditEvent(
-                now,
-                admin.id(),
-                admin.username().value(),
-                action,
-                "user",
-                Long.toString(target.id().value()),
-                target.username().value(),
-                details,
-                actor.clientAddress()));
+    private void recordOn(Actor actor, User target, AuditAction action, String details, Instant now) {
+        audit.record(AuditEvent.onUser(actor, action, target, details, now));
     }
 
     private static String describe(Set<Privilege> privileges) {

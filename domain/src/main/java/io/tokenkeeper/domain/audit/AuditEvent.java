@@ -1,17 +1,19 @@
 package io.tokenkeeper.domain.audit;
 
 import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the audit trail: who did what to which user or token, when, and from where. Details never hold a
- * secret (no token value, digest or password).
+ * secret (no token value, digest or password). Services build events through the named factories below; the
+ * constructor is for reading events back.
  *
  * @param actorId the acting user, or {@code null} for the system or an unknown caller
- * @param actorName the acting user's username as it was then, or "system"
- * @param targetType "user" or "token"
+ * @param actorName the acting user's username as it was then, "system" or "unknown"
+ * @param targetType "user", "token", "resource-server", "policy" or "address"
  * @param targetId the id of the user or token acted on, as text
  * @param targetName a readable name of the target (a username, a token name) as it was then
  */
@@ -26,19 +28,138 @@ public record AuditEvent(
         String details,
         @Nullable String clientAddress) {
 
+    /** The actor's name when Tokenkeeper itself acted. */
     public static final String SYSTEM = "system";
 
-    /** An event a signed-in user caused on their own account. */
-    public static AuditEvent onOwnAccount(Actor actor, AuditAction action, String details, Instant now) {
+    /** The actor's name when nobody signed in acted (a failed sign-in, a throttled client). */
+    public static final String UNKNOWN = "unknown";
+
+    private static final String USER = "user";
+    private static final String TOKEN = "token";
+
+    /** The signed-in user did something to their own account. */
+    public static AuditEvent onOwnAccount(Actor actor, AuditAction action, String details, Instant at) {
+        return onUser(actor, action, actor.user(), details, at);
+    }
+
+    /** The signed-in user did something to a user's account, or to all of that user's tokens at once. */
+    public static AuditEvent onUser(Actor actor, AuditAction action, User target, String details, Instant at) {
+        return by(
+                actor,
+                action,
+                USER,
+                Long.toString(target.id().value()),
+                target.username().value(),
+                details,
+                at);
+    }
+
+    /**
+     * The signed-in user did something to one token.
+     *
+     * @param tokenId the token's id
+     * @param tokenName the token's name as it is after the change
+     */
+    public static AuditEvent onToken(
+            Actor actor, AuditAction action, long tokenId, String tokenName, String details, Instant at) {
+        return by(actor, action, TOKEN, Long.toString(tokenId), tokenName, details, at);
+    }
+
+    /**
+     * An administrator registered, changed or deleted a resource server.
+     *
+     * @param serverId the server's id
+     * @param serverName the server's name as it is after the change
+     */
+    public static AuditEvent onResourceServer(
+            Actor actor, AuditAction action, long serverId, String serverName, String details, Instant at) {
+        return by(actor, action, "resource-server", Long.toString(serverId), serverName, details, at);
+    }
+
+    /** An administrator changed the token policy. */
+    public static AuditEvent policyChanged(Actor actor, String details, Instant at) {
+        return by(actor, AuditAction.POLICY_CHANGED, "policy", null, "Token policy", details, at);
+    }
+
+    /** Tokenkeeper created the first administrator on a fresh installation. */
+    public static AuditEvent firstAdministratorCreated(User administrator, Instant at) {
+        return new AuditEvent(
+                at,
+                null,
+                SYSTEM,
+                AuditAction.USER_CREATED,
+                USER,
+                Long.toString(administrator.id().value()),
+                administrator.username().value(),
+                "Created the first administrator at first start",
+                null);
+    }
+
+    /**
+     * Someone failed to sign in to the browser UI.
+     *
+     * @param account the existing account the attempt named, or {@code null}: then neither the attempted name nor
+     *     the reason is kept, for the name may be a password typed into the wrong field
+     * @param reason why the attempt on {@code account} failed
+     */
+    public static AuditEvent signInFailed(
+            @Nullable User account, String reason, @Nullable String clientAddress, Instant at) {
+        return new AuditEvent(
+                at,
+                null,
+                UNKNOWN,
+                AuditAction.SIGN_IN_FAILED,
+                USER,
+                account == null ? null : Long.toString(account.id().value()),
+                account == null ? "unknown user" : account.username().value(),
+                account == null ? "Unknown username" : reason,
+                clientAddress);
+    }
+
+    /** An API call used a token from an address other than the one it was last used from. */
+    public static AuditEvent tokenUsedFromNewAddress(
+            UserId owner,
+            String ownerName,
+            long tokenId,
+            String tokenName,
+            String previousAddress,
+            String address,
+            Instant at) {
+        return new AuditEvent(
+                at,
+                owner,
+                ownerName,
+                AuditAction.TOKEN_USED_FROM_NEW_ADDRESS,
+                TOKEN,
+                Long.toString(tokenId),
+                tokenName,
+                "Used from " + address + " by an API call; its last recorded use was from " + previousAddress + ".",
+                address);
+    }
+
+    /** A client address failed to authenticate so often that its API calls are refused for a while. */
+    public static AuditEvent apiThrottled(String clientAddress, String details, Instant at) {
+        return new AuditEvent(
+                at, null, UNKNOWN, AuditAction.API_THROTTLED, "address", null, clientAddress, details, clientAddress);
+    }
+
+    private static AuditEvent by(
+            Actor actor,
+            AuditAction action,
+            String targetType,
+            @Nullable String targetId,
+            String targetName,
+            String details,
+            Instant at) {
         var user = actor.user();
         return new AuditEvent(
-                now,
+                at,
                 user.id(),
                 user.username().value(),
                 action,
-                "user",
-                Long.toString(user.id().value()),
-                user.username().value(),
+                targetType,
+                targetId,
+                targetName,
                 details,
                 actor.clientAddress());
     }

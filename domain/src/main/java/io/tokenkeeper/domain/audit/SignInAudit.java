@@ -44,15 +44,6 @@ public final class SignInAudit {
         var user = Username.isWellFormed(attemptedUsername)
                 ? users.findByUsername(attemptedUsername)
                 : Optional.<User>empty();
-        audit.record(new AuditEvent(
-                clock.instant(),
-                null,
-                "unknown",
-                AuditAction.SIGN_IN_FAILED,
-                "user",
-                user.map(found -> Long.toString(found.id().value())).orElse(null),
-                user.map(found -> found.username().value()).orElse("unknown user"),
-                user.isPresent() ? reason : "Unknown username",
-                clientAddress));
+        audit.record(AuditEvent.signInFailed(user.orElse(null), reason, clientAddress, clock.instant()));
     }
 }

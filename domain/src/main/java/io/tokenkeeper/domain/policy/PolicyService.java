@@ -1,6 +1,5 @@
 package io.tokenkeeper.domain.policy;
 
-import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.InvalidInputException;
@@ -60,22 +59,13 @@ public final class PolicyService {
         }
         var policy = new TokenPolicy(new TokenQuota(quota), maxLifetimeDays, new ArrayList<>(ranges));
         return transactions.inTransaction(() -> {
-            var admin = access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
+            access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
             var before = store.load();
             if (before.equals(policy)) {
                 return before;
             }
             store.save(policy);
-            audit.record(new AuditEvent(
-                    clock.instant(),
-                    admin.id(),
-                    admin.username().value(),
-                    AuditAction.POLICY_CHANGED,
-                    "policy",
-                    null,
-                    "Token policy",
-                    changes(before, policy),
-                    actor.clientAddress()));
+            audit.record(AuditEvent.policyChanged(actor, changes(before, policy), clock.instant()));
             return policy;
         });
     }

@@ -13,7 +13,6 @@ import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.scope.ScopeDefinition;
 import io.tokenkeeper.domain.user.AccessCheck;
 import io.tokenkeeper.domain.user.Actor;
-import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -84,7 +83,7 @@ public final class ResourceServerAdministration {
         var clientId = ClientId.generate(random);
         var secret = ClientSecret.generate(random);
         return transactions.inTransaction(() -> {
-            var admin = requireAdministrator(actor);
+            requireAdministrator(actor);
             servers.lock();
             var server = servers.insert(new NewResourceServer(
                     checked.name,
@@ -97,7 +96,6 @@ public final class ResourceServerAdministration {
                     clock.instant()));
             record(
                     actor,
-                    admin,
                     AuditAction.RESOURCE_SERVER_REGISTERED,
                     server,
                     "Registered " + server.identifier() + " with scopes " + scopeList(server.scopeNames()));
@@ -121,7 +119,7 @@ public final class ResourceServerAdministration {
             boolean removeHeldScopes) {
         var checked = Draft.of(name, identifier, description, scopes);
         return transactions.inTransaction(() -> {
-            var admin = requireAdministrator(actor);
+            requireAdministrator(actor);
             servers.lock();
             var before = changeable(id);
             var removed = new ArrayList<>(before.scopeNames());
@@ -136,7 +134,7 @@ public final class ResourceServerAdministration {
                     id, checked.name, checked.identifier, checked.description, checked.scopes, clock.instant());
             var changes = changes(before, after, holders);
             if (!changes.isEmpty()) {
-                record(actor, admin, AuditAction.RESOURCE_SERVER_CHANGED, after, "Changed " + changes);
+                record(actor, AuditAction.RESOURCE_SERVER_CHANGED, after, "Changed " + changes);
             }
             return after;
         });
@@ -146,12 +144,11 @@ public final class ResourceServerAdministration {
     public RegisteredResourceServer regenerateSecret(Actor actor, ResourceServerId id) {
         var secret = ClientSecret.generate(random);
         return transactions.inTransaction(() -> {
-            var admin = requireAdministrator(actor);
+            requireAdministrator(actor);
             changeable(id);
             var server = servers.replaceSecret(id, secret.digest(), secret.hint(), clock.instant());
             record(
                     actor,
-                    admin,
                     AuditAction.RESOURCE_SERVER_SECRET_REGENERATED,
                     server,
                     "New secret " + secret.hint() + "; the previous one no longer works");
@@ -162,7 +159,7 @@ public final class ResourceServerAdministration {
     /** A disabled resource server's credential is refused, and so every token at it. */
     public ResourceServer setEnabled(Actor actor, ResourceServerId id, boolean enabled) {
         return transactions.inTransaction(() -> {
-            var admin = requireAdministrator(actor);
+            requireAdministrator(actor);
             var before = changeable(id);
             if (before.enabled() == enabled) {
                 return before;
@@ -170,7 +167,6 @@ public final class ResourceServerAdministration {
             var server = servers.setEnabled(id, enabled, clock.instant());
             record(
                     actor,
-                    admin,
                     enabled ? AuditAction.RESOURCE_SERVER_ENABLED : AuditAction.RESOURCE_SERVER_DISABLED,
                     server,
                     enabled ? "Enabled" : "Disabled; its credential and its scopes no longer work");
@@ -185,7 +181,7 @@ public final class ResourceServerAdministration {
      */
     public void delete(Actor actor, ResourceServerId id, boolean removeHeldScopes) {
         transactions.run(() -> {
-            var admin = requireAdministrator(actor);
+            requireAdministrator(actor);
             servers.lock();
             var server = changeable(id);
             int holders = servers.countActiveTokensHolding(server.scopeNames());
@@ -196,7 +192,6 @@ public final class ResourceServerAdministration {
             servers.delete(id);
             record(
                     actor,
-                    admin,
                     AuditAction.RESOURCE_SERVER_DELETED,
                     server,
                     "Deleted " + server.identifier()
@@ -212,21 +207,13 @@ public final class ResourceServerAdministration {
         return server;
     }
 
-    private User requireAdministrator(Actor actor) {
-        return access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
+    private void requireAdministrator(Actor actor) {
+        access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
     }
 
-    private void record(Actor actor, User admin, AuditAction action, ResourceServer server, String details) {
-        audit.record(new AuditEvent(
-                clock.instant(),
-                admin.id(),
-                admin.username().value(),
-                action,
-                "resource-server",
-                server.id().toString(),
-                server.name(),
-                details,
-                actor.clientAddress()));
+    private void record(Actor actor, AuditAction action, ResourceServer server, String details) {
+        audit.record(AuditEvent.onResourceServer(
+                actor, action, server.id().value(), server.name(), details, clock.instant()));
     }
 
     private static String changes(ResourceServer before, ResourceServer after, int holders) {

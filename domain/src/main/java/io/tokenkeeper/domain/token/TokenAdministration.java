@@ -133,7 +133,7 @@ public final class TokenAdministration {
             var details = frozen.isEmpty()
                     ? "Froze no tokens (reason: " + quoted(why) + "); none was enabled."
                     : "Froze " + count(frozen) + " (reason: " + quoted(why) + "): " + list(frozen);
-            record(admin, actor, AuditAction.TOKENS_FROZEN, owner, details, now);
+            record(actor, AuditAction.TOKENS_FROZEN, owner, details, now);
             return new FreezeResult(owner.username(), frozen);
         });
     }
@@ -159,7 +159,7 @@ public final class TokenAdministration {
             var details = enabled.isEmpty()
                     ? "Ended the freeze; none of its tokens was still disabled."
                     : "Ended the freeze and enabled " + count(enabled) + " again: " + list(enabled);
-            record(admin, actor, AuditAction.TOKENS_UNFROZEN, owner, details, now);
+            record(actor, AuditAction.TOKENS_UNFROZEN, owner, details, now);
             return new FreezeResult(owner.username(), enabled);
         });
     }
@@ -184,17 +184,8 @@ public final class TokenAdministration {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void record(User admin, Actor actor, AuditAction action, User owner, String details, Instant at) {
-        audit.record(new AuditEvent(
-                at,
-                admin.id(),
-                admin.username().value(),
-                action,
-                "user",
-                Long.toString(owner.id().value()),
-                owner.username().value(),
-                details,
-                actor.clientAddress()));
+    private void record(Actor actor, AuditAction action, User owner, String details, Instant at) {
+        audit.record(AuditEvent.onUser(actor, action, owner, details, at));
     }
 
     private static String count(List<Token> list) {

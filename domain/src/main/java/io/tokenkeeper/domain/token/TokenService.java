@@ -111,7 +111,7 @@ public final class TokenService {
             requireUnused(tokenName, active, null);
             var secret = TokenSecret.generate(random);
             var token = tokens.insert(new NewToken(owner.id(), tokenName, secret.digest(), secret.hint(), now, expiry));
-            record(owner, actor, AuditAction.TOKEN_CREATED, token, created(token), now);
+            record(actor, AuditAction.TOKEN_CREATED, token, created(token), now);
             return new GeneratedToken(token, secret);
         });
     }
@@ -129,7 +129,7 @@ public final class TokenService {
             var renamed = tokens.rename(id, name);
             changes.tokenChanged(id);
             var details = "Renamed " + quoted(token.name()) + " to " + quoted(name) + onBehalf(target);
-            record(target.actor(), actor, AuditAction.TOKEN_RENAMED, renamed, details, now());
+            record(actor, AuditAction.TOKEN_RENAMED, renamed, details, now());
             return renamed;
         });
     }
@@ -151,7 +151,7 @@ public final class TokenService {
             var revoked = tokens.revoke(id, target.actor().id(), now);
             changes.tokenChanged(id);
             var details = "Revoked " + described(revoked) + onBehalf(target);
-            record(target.actor(), actor, AuditAction.TOKEN_REVOKED, revoked, details, now);
+            record(actor, AuditAction.TOKEN_REVOKED, revoked, details, now);
             return revoked;
         });
     }
@@ -171,7 +171,7 @@ public final class TokenService {
             changes.tokenChanged(id);
             var action = enabled ? AuditAction.TOKEN_ENABLED : AuditAction.TOKEN_DISABLED;
             var details = (enabled ? "Enabled " : "Disabled ") + described(changed) + onBehalf(target);
-            record(target.actor(), actor, action, changed, details, now());
+            record(actor, action, changed, details, now());
             return changed;
         });
     }
@@ -238,17 +238,9 @@ public final class TokenService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void record(User actorNow, Actor actor, AuditAction action, Token token, String details, Instant at) {
-        audit.record(new AuditEvent(
-                at,
-                actorNow.id(),
-                actorNow.username().value(),
-                action,
-                "token",
-                Long.toString(token.id().value()),
-                token.name().value(),
-                details,
-                actor.clientAddress()));
+    private void record(Actor actor, AuditAction action, Token token, String details, Instant at) {
+        audit.record(AuditEvent.onToken(
+                actor, action, token.id().value(), token.name().value(), details, at));
     }
 
     private static String created(Token token) {

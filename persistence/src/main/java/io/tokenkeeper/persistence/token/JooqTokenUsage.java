@@ -78,19 +78,15 @@ public final class JooqTokenUsage implements TokenUsage {
             if (reported) {
                 return false;
             }
-            var owner = row.get(APP_USER.USERNAME);
             new JooqAuditLog(tx)
-                    .record(new AuditEvent(
-                            at,
+                    .record(AuditEvent.tokenUsedFromNewAddress(
                             new UserId(row.get(APP_USER.ID)),
-                            owner,
-                            AuditAction.TOKEN_USED_FROM_NEW_ADDRESS,
-                            "token",
-                            targetId,
+                            row.get(APP_USER.USERNAME),
+                            token.value(),
                             row.get(API_TOKEN.NAME),
-                            "Used from " + address + " by an API call; its last recorded use was from " + previous
-                                    + ".",
-                            address));
+                            previous,
+                            address,
+                            at));
             return true;
         });
     }
