@@ -11,7 +11,6 @@ import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.user.UserId;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
@@ -49,7 +48,7 @@ public final class JooqAuditLog implements AuditLog {
                         AUDIT_EVENT.DETAILS,
                         AUDIT_EVENT.CLIENT_ADDRESS)
                 .values(
-                        event.occurredAt().atOffset(ZoneOffset.UTC),
+                        event.occurredAt(),
                         event.actorId() == null ? null : event.actorId().value(),
                         clip(event.actorName(), 64),
                         event.action().name(),
@@ -111,11 +110,11 @@ public final class JooqAuditLog implements AuditLog {
         }
         Instant from = filter.from();
         if (from != null) {
-            conditions.add(AUDIT_EVENT.OCCURRED_AT.ge(from.atOffset(ZoneOffset.UTC)));
+            conditions.add(AUDIT_EVENT.OCCURRED_AT.ge(from));
         }
         Instant to = filter.to();
         if (to != null) {
-            conditions.add(AUDIT_EVENT.OCCURRED_AT.lt(to.atOffset(ZoneOffset.UTC)));
+            conditions.add(AUDIT_EVENT.OCCURRED_AT.lt(to));
         }
         return DSL.and(conditions);
     }
@@ -146,7 +145,7 @@ public final class JooqAuditLog implements AuditLog {
     private static AuditEvent toEvent(Record row) {
         Long actorId = row.get(AUDIT_EVENT.ACTOR_ID);
         return new AuditEvent(
-                row.get(AUDIT_EVENT.OCCURRED_AT).toInstant(),
+                row.get(AUDIT_EVENT.OCCURRED_AT),
                 actorId == null ? null : new UserId(actorId),
                 row.get(AUDIT_EVENT.ACTOR_NAME),
                 AuditAction.valueOf(row.get(AUDIT_EVENT.ACTION)),

@@ -8,7 +8,6 @@ import io.tokenkeeper.domain.policy.PolicyStore;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenQuota;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 
 /** The policy in {@code token_policy} (one row) and {@code trusted_ip_range}. */
@@ -40,7 +39,7 @@ public final class JooqPolicyStore implements PolicyStore {
 
     @Override
     public void save(TokenPolicy policy) {
-        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        var now = clock.instant();
         dsl.insertInto(TOKEN_POLICY)
                 .columns(
                         TOKEN_POLICY.ID,

@@ -21,8 +21,6 @@ import io.tokenkeeper.domain.token.TokenDigest;
 import io.tokenkeeper.persistence.base.SqlErrors;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -103,8 +101,8 @@ public final class JooqResourceServerStore implements ResourceServerStore {
                             server.clientId().value(),
                             server.secretDigest().bytes(),
                             server.secretHint(),
-                            timestamp(server.createdAt()),
-                            timestamp(server.createdAt()))
+                            server.createdAt(),
+                            server.createdAt())
                     .returningResult(RESOURCE_SERVER.ID)
                     .fetchSingle(RESOURCE_SERVER.ID);
             insertScopes(id, server.scopes(), 1);
@@ -125,7 +123,7 @@ public final class JooqResourceServerStore implements ResourceServerStore {
                     .set(RESOURCE_SERVER.NAME, name)
                     .set(RESOURCE_SERVER.IDENTIFIER, identifier.value())
                     .set(RESOURCE_SERVER.DESCRIPTION, description)
-                    .set(RESOURCE_SERVER.UPDATED_AT, timestamp(at))
+                    .set(RESOURCE_SERVER.UPDATED_AT, at)
                     .where(RESOURCE_SERVER.ID.eq(id.value()))
                     .execute();
             if (updated == 0) {
@@ -165,7 +163,7 @@ public final class JooqResourceServerStore implements ResourceServerStore {
     public ResourceServer setEnabled(ResourceServerId id, boolean enabled, Instant at) {
         int updated = dsl.update(RESOURCE_SERVER)
                 .set(RESOURCE_SERVER.ENABLED, enabled)
-                .set(RESOURCE_SERVER.UPDATED_AT, timestamp(at))
+                .set(RESOURCE_SERVER.UPDATED_AT, at)
                 .where(RESOURCE_SERVER.ID.eq(id.value()))
                 .execute();
         if (updated == 0) {
@@ -179,7 +177,7 @@ public final class JooqResourceServerStore implements ResourceServerStore {
         int updated = dsl.update(RESOURCE_SERVER)
                 .set(RESOURCE_SERVER.SECRET_DIGEST, secretDigest.bytes())
                 .set(RESOURCE_SERVER.SECRET_HINT, secretHint)
-                .set(RESOURCE_SERVER.UPDATED_AT, timestamp(at))
+                .set(RESOURCE_SERVER.UPDATED_AT, at)
                 .where(RESOURCE_SERVER.ID.eq(id.value()))
                 .and(RESOURCE_SERVER.CLIENT_ID.isNotNull())
                 .execute();
@@ -268,8 +266,8 @@ public final class JooqResourceServerStore implements ResourceServerStore {
                 row.get(RESOURCE_SERVER.SECRET_HINT),
                 row.get(RESOURCE_SERVER.ENABLED),
                 row.get(RESOURCE_SERVER.BUILT_IN),
-                row.get(RESOURCE_SERVER.CREATED_AT).toInstant(),
-                row.get(RESOURCE_SERVER.UPDATED_AT).toInstant());
+                row.get(RESOURCE_SERVER.CREATED_AT),
+                row.get(RESOURCE_SERVER.UPDATED_AT));
     }
 
     private static ResourceServer refusingDuplicates(Supplier<ResourceServer> write) {
@@ -293,9 +291,5 @@ public final class JooqResourceServerStore implements ResourceServerStore {
 
     private static NotFoundException notFound() {
         return new NotFoundException("This resource server does not exist.");
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

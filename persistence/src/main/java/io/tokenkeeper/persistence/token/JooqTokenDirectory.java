@@ -13,8 +13,6 @@ import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenStatus;
 import io.tokenkeeper.domain.user.Username;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,8 +72,7 @@ public final class JooqTokenDirectory implements TokenDirectory {
      */
     private List<ManagedToken> searchByStatus(
             Condition condition, boolean ascending, Instant now, int offset, int limit) {
-        var at = now.atOffset(ZoneOffset.UTC);
-        var notExpired = API_TOKEN.EXPIRES_AT.isNull().or(API_TOKEN.EXPIRES_AT.gt(at));
+        var notExpired = API_TOKEN.EXPIRES_AT.isNull().or(API_TOKEN.EXPIRES_AT.gt(now));
         int enough = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
         var enabled = group(
                 TokenStatus.ENABLED,
@@ -88,7 +85,7 @@ public final class JooqTokenDirectory implements TokenDirectory {
                 condition.and(API_TOKEN.ENABLED.isFalse()).and(notExpired),
                 enough);
         var expired =
-                group(TokenStatus.EXPIRED, API_TOKEN.EXPIRES_AT, condition.and(API_TOKEN.EXPIRES_AT.le(at)), enough);
+                group(TokenStatus.EXPIRED, API_TOKEN.EXPIRES_AT, condition.and(API_TOKEN.EXPIRES_AT.le(now)), enough);
         var ranked = enabled.unionAll(disabled).unionAll(expired).asTable("ranked");
         var rank = ranked.field(RANK);
         var groupTime = ranked.field(GROUP_TIME);
@@ -100,7 +97,7 @@ public final class JooqTokenDirectory implements TokenDirectory {
                 .fetch(JooqTokenDirectory::toManagedToken);
     }
 
-    private Select<Record> group(TokenStatus status, Field<OffsetDateTime> time, Condition condition, int limit) {
+    private Select<Record> group(TokenStatus status, Field<Instant> time, Condition condition, int limit) {
         var fields = new ArrayList<SelectField<?>>(COLUMNS);
         fields.add(inline(status.ordinal()).as(RANK));
         fields.add(time.as(GROUP_TIME));
@@ -118,11 +115,11 @@ public final class JooqTokenDirectory implements TokenDirectory {
         conditions.add(API_TOKEN.REVOKED_AT.isNull());
         var from = search.createdFrom();
         if (from != null) {
-            conditions.add(API_TOKEN.CREATED_AT.ge(from.atOffset(ZoneOffset.UTC)));
+            conditions.add(API_TOKEN.CREATED_AT.ge(from));
         }
         var to = search.createdTo();
         if (to != null) {
-            conditions.add(API_TOKEN.CREATED_AT.lt(to.atOffset(ZoneOffset.UTC)));
+            conditions.add(API_TOKEN.CREATED_AT.lt(to));
         }
         if (!search.text().isEmpty()) {
             conditions.add(matchingText(search));

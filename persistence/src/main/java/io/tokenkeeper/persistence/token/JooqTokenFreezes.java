@@ -11,8 +11,6 @@ import io.tokenkeeper.domain.token.TokenFreezes;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.persistence.base.SqlErrors;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -63,7 +61,7 @@ public final class JooqTokenFreezes implements TokenFreezes {
     @Override
     public List<Token> unfreeze(UserId owner, UserId by, Instant at) {
         long freezeId = dsl.update(TOKEN_FREEZE)
-                .set(TOKEN_FREEZE.UNFROZEN_AT, timestamp(at))
+                .set(TOKEN_FREEZE.UNFROZEN_AT, at)
                 .set(TOKEN_FREEZE.UNFROZEN_BY, by.value())
                 .where(TOKEN_FREEZE.OWNER_ID.eq(owner.value()))
                 .and(TOKEN_FREEZE.UNFROZEN_AT.isNull())
@@ -90,7 +88,7 @@ public final class JooqTokenFreezes implements TokenFreezes {
         try {
             return dsl.insertInto(TOKEN_FREEZE)
                     .columns(TOKEN_FREEZE.OWNER_ID, TOKEN_FREEZE.REASON, TOKEN_FREEZE.FROZEN_AT, TOKEN_FREEZE.FROZEN_BY)
-                    .values(owner.value(), reason, timestamp(at), by.value())
+                    .values(owner.value(), reason, at, by.value())
                     .returningResult(TOKEN_FREEZE.ID)
                     .fetchSingle(TOKEN_FREEZE.ID);
         } catch (RuntimeException e) {
@@ -99,9 +97,5 @@ public final class JooqTokenFreezes implements TokenFreezes {
             }
             throw e;
         }
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

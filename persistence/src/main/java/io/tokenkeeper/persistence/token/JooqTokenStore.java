@@ -15,8 +15,6 @@ import io.tokenkeeper.domain.token.TokenStore;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.persistence.base.SqlErrors;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,7 +22,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
-import org.jspecify.annotations.Nullable;
 
 /** Tokens in {@code api_token}: their digest and hint, never their value. */
 public final class JooqTokenStore implements TokenStore {
@@ -105,8 +102,8 @@ public final class JooqTokenStore implements TokenStore {
                         token.digest().bytes(),
                         token.hint().value(),
                         true,
-                        timestamp(token.createdAt()),
-                        timestamp(token.expiresAt()))
+                        token.createdAt(),
+                        token.expiresAt())
                 .returningResult(COLUMNS)
                 .fetchSingle(JooqTokenStore::toToken));
     }
@@ -135,7 +132,7 @@ public final class JooqTokenStore implements TokenStore {
     @Override
     public Token revoke(TokenId id, UserId by, Instant at) {
         return dsl.update(API_TOKEN)
-                .set(API_TOKEN.REVOKED_AT, timestamp(at))
+                .set(API_TOKEN.REVOKED_AT, at)
                 .set(API_TOKEN.REVOKED_BY, by.value())
                 .where(changeable(id))
                 .returningResult(COLUMNS)
@@ -178,18 +175,10 @@ public final class JooqTokenStore implements TokenStore {
                 new TokenName(row.get(API_TOKEN.NAME)),
                 new TokenHint(row.get(API_TOKEN.HINT)),
                 row.get(API_TOKEN.ENABLED),
-                row.get(API_TOKEN.CREATED_AT).toInstant(),
-                instant(row.get(API_TOKEN.EXPIRES_AT)),
-                instant(row.get(API_TOKEN.REVOKED_AT)),
-                instant(row.get(API_TOKEN.LAST_USED_AT)),
+                row.get(API_TOKEN.CREATED_AT),
+                row.get(API_TOKEN.EXPIRES_AT),
+                row.get(API_TOKEN.REVOKED_AT),
+                row.get(API_TOKEN.LAST_USED_AT),
                 row.get(API_TOKEN.LAST_USED_IP));
-    }
-
-    private static @Nullable Instant instant(@Nullable OffsetDateTime timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

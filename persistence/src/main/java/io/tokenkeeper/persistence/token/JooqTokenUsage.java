@@ -11,7 +11,6 @@ import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +31,12 @@ public final class JooqTokenUsage implements TokenUsage {
 
     @Override
     public boolean recordUse(TokenId token, Instant at, @Nullable String clientAddress) {
-        var when = at.atOffset(ZoneOffset.UTC);
         return dsl.update(API_TOKEN)
-                        .set(API_TOKEN.LAST_USED_AT, when)
+                        .set(API_TOKEN.LAST_USED_AT, at)
                         .set(API_TOKEN.LAST_USED_IP, truncated(clientAddress))
                         .where(API_TOKEN.ID.eq(token.value()))
                         .and(API_TOKEN.REVOKED_AT.isNull())
-                        .and(API_TOKEN.LAST_USED_AT.isNull().or(API_TOKEN.LAST_USED_AT.le(when.minus(INTERVAL))))
+                        .and(API_TOKEN.LAST_USED_AT.isNull().or(API_TOKEN.LAST_USED_AT.le(at.minus(INTERVAL))))
                         .execute()
                 > 0;
     }
@@ -74,7 +72,7 @@ public final class JooqTokenUsage implements TokenUsage {
                             .and(AUDIT_EVENT.ACTION.eq(AuditAction.TOKEN_USED_FROM_NEW_ADDRESS.name()))
                             .and(AUDIT_EVENT.TARGET_TYPE.eq("token"))
                             .and(AUDIT_EVENT.CLIENT_ADDRESS.eq(address))
-                            .and(AUDIT_EVENT.OCCURRED_AT.gt(at.minus(INTERVAL).atOffset(ZoneOffset.UTC))));
+                            .and(AUDIT_EVENT.OCCURRED_AT.gt(at.minus(INTERVAL))));
             if (reported) {
                 return false;
             }

@@ -18,8 +18,6 @@ import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.domain.user.UserSummary;
 import io.tokenkeeper.persistence.base.SqlErrors;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +61,6 @@ public final class JooqUserStore implements UserStore {
 
     @Override
     public User create(NewUser user, Instant now) {
-        var at = timestamp(now);
         long id;
         try {
             id = dsl.insertInto(APP_USER)
@@ -81,8 +78,8 @@ public final class JooqUserStore implements UserStore {
                             user.email() == null ? null : user.email().value(),
                             user.passwordHash(),
                             true,
-                            at,
-                            at)
+                            now,
+                            now)
                     .returningResult(APP_USER.ID)
                     .fetchSingle(APP_USER.ID);
         } catch (RuntimeException e) {
@@ -94,7 +91,7 @@ public final class JooqUserStore implements UserStore {
         var insert = dsl.insertInto(
                 USER_PRIVILEGE, USER_PRIVILEGE.USER_ID, USER_PRIVILEGE.PRIVILEGE, USER_PRIVILEGE.GRANTED_AT);
         for (Privilege privilege : user.privileges()) {
-            insert = insert.values(id, privilege.name(), at);
+            insert = insert.values(id, privilege.name(), now);
         }
         if (!user.privileges().isEmpty()) {
             insert.execute();
@@ -107,7 +104,7 @@ public final class JooqUserStore implements UserStore {
         int updated = dsl.update(APP_USER)
                 .set(APP_USER.DISPLAY_NAME, displayName.value())
                 .set(APP_USER.EMAIL, email == null ? null : email.value())
-                .set(APP_USER.UPDATED_AT, timestamp(now))
+                .set(APP_USER.UPDATED_AT, now)
                 .where(APP_USER.ID.eq(id.value()))
                 .execute();
         if (updated == 0) {
@@ -120,7 +117,7 @@ public final class JooqUserStore implements UserStore {
     public void updatePasswordHash(UserId id, String passwordHash, Instant now) {
         int updated = dsl.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
-                .set(APP_USER.UPDATED_AT, timestamp(now))
+                .set(APP_USER.UPDATED_AT, now)
                 .where(APP_USER.ID.eq(id.value()))
                 .execute();
         if (updated == 0) {
@@ -160,7 +157,7 @@ public final class JooqUserStore implements UserStore {
     public void setEnabled(UserId id, boolean enabled, Instant now) {
         int updated = dsl.update(APP_USER)
                 .set(APP_USER.ENABLED, enabled)
-                .set(APP_USER.UPDATED_AT, timestamp(now))
+                .set(APP_USER.UPDATED_AT, now)
                 .where(APP_USER.ID.eq(id.value()))
                 .execute();
         if (updated == 0) {
@@ -176,12 +173,12 @@ public final class JooqUserStore implements UserStore {
                 .execute();
         for (Privilege privilege : privileges) {
             dsl.insertInto(USER_PRIVILEGE, USER_PRIVILEGE.USER_ID, USER_PRIVILEGE.PRIVILEGE, USER_PRIVILEGE.GRANTED_AT)
-                    .values(id.value(), privilege.name(), timestamp(now))
+                    .values(id.value(), privilege.name(), now)
                     .onConflictDoNothing()
                     .execute();
         }
         dsl.update(APP_USER)
-                .set(APP_USER.UPDATED_AT, timestamp(now))
+                .set(APP_USER.UPDATED_AT, now)
                 .where(APP_USER.ID.eq(id.value()))
                 .execute();
     }
@@ -226,9 +223,5 @@ public final class JooqUserStore implements UserStore {
 
     private Optional<User> findOne(Condition condition) {
         return dsl.select(UserRows.COLUMNS).from(APP_USER).where(condition).fetchOptional(UserRows::toUser);
-    }
-
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -49,8 +49,8 @@ public final class UserRows {
                 email == null ? null : new EmailAddress(email),
                 row.get(APP_USER.ENABLED),
                 row.get(PRIVILEGES),
-                row.get(APP_USER.CREATED_AT).toInstant(),
-                row.get(APP_USER.UPDATED_AT).toInstant());
+                row.get(APP_USER.CREATED_AT),
+                row.get(APP_USER.UPDATED_AT));
     }
 
     private static Set<Privilege> privileges(List<String> names) {
