@@ -158,8 +158,8 @@ class CachedTokenGrantsTest {
             var gone = store(2, 7);
             refreshing.findByDigest(digest);
             refreshing.findByDigest(gone);
-            var disabled = stored.get(digest).token().disabled();
-            stored.put(digest, new TokenGrant(disabled, stored.get(digest).owner()));
+            var before = stored.get(digest);
+            stored.put(digest, new TokenGrant(disabled(before.token()), before.owner()));
             stored.remove(gone);
 
             assertThat(refreshing.findByDigest(digest).orElseThrow().token().enabled())
@@ -181,6 +181,20 @@ class CachedTokenGrantsTest {
         var done = new CountDownLatch(1);
         assertThat(background.submit("mark the end", done::countDown)).isTrue();
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static Token disabled(Token token) {
+        return new Token(
+                token.id(),
+                token.ownerId(),
+                token.name(),
+                token.hint(),
+                false,
+                token.createdAt(),
+                token.expiresAt(),
+                token.revokedAt(),
+                token.lastUsedAt(),
+                token.lastUsedIp());
     }
 
     private TokenDigest store(long tokenId, long ownerId) {

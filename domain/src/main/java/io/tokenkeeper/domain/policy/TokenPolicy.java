@@ -2,8 +2,6 @@ package io.tokenkeeper.domain.policy;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.token.TokenQuota;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -32,11 +30,6 @@ public record TokenPolicy(TokenQuota quota, @Nullable Integer maxLifetimeDays, L
                             + ").");
         }
         trustedRanges = List.copyOf(trustedRanges);
-    }
-
-    /** The latest expiry a token created at {@code now} may have, or {@code null} when there is no limit. */
-    public @Nullable Instant latestExpiry(Instant now) {
-        return maxLifetimeDays == null ? null : now.plus(Duration.ofDays(maxLifetimeDays));
     }
 
     /** Whether an API call from {@code clientAddress} is allowed. */

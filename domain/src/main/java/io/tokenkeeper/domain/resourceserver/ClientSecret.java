@@ -31,7 +31,7 @@ public final class ClientSecret {
     /** The digest of whatever a caller presented as a secret, well formed or not. */
     public static TokenDigest digestOf(String presented) {
         try {
-            return TokenDigest.of(
+            return new TokenDigest(
                     MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every JDK", impossible);

@@ -1,14 +1,13 @@
 package io.tokenkeeper.domain.token;
 
-import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A personal API token as stored: never its value, only its {@link TokenHint}. Changes return a new token;
- * a revoked token can no longer be changed.
+ * A personal API token as stored: never its value, only its {@link TokenHint}. {@link TokenService} changes tokens
+ * through the {@link TokenStore}, which refuses to change a revoked one.
  *
  * @param ownerId the user the token belongs to and acts for
  * @param enabled the owner's or an administrator's switch; says nothing about expiry or revocation
@@ -59,36 +58,5 @@ public record Token(
 
     public boolean isRevoked() {
         return revokedAt != null;
-    }
-
-    public Token renamedTo(TokenName newName) {
-        requireChangeable();
-        return new Token(id, ownerId, newName, hint, enabled, createdAt, expiresAt, revokedAt, lastUsedAt, lastUsedIp);
-    }
-
-    public Token disabled() {
-        return withEnabled(false);
-    }
-
-    /** Switches a disabled token back on; named so because {@link #enabled()} is the switch's accessor. */
-    public Token reenabled() {
-        return withEnabled(true);
-    }
-
-    /** Revokes the token for good as of {@code at}. */
-    public Token revokedAt(Instant at) {
-        requireChangeable();
-        return new Token(id, ownerId, name, hint, enabled, createdAt, expiresAt, at, lastUsedAt, lastUsedIp);
-    }
-
-    private Token withEnabled(boolean newEnabled) {
-        requireChangeable();
-        return new Token(id, ownerId, name, hint, newEnabled, createdAt, expiresAt, revokedAt, lastUsedAt, lastUsedIp);
-    }
-
-    private void requireChangeable() {
-        if (isRevoked()) {
-            throw new ConflictException("This token was revoked and can no longer be changed.");
-        }
     }
 }

@@ -21,11 +21,6 @@ public final class TokenAuthenticator {
     private final Clock clock;
     private final Predicate<@Nullable String> trustedAddress;
 
-    /** An authenticator that accepts calls from any address. */
-    public TokenAuthenticator(TokenGrants grants, Clock clock) {
-        this(grants, clock, address -> true);
-    }
-
     /**
      * @param trustedAddress whether API calls from a client address (a literal IP address, or {@code null} when
      *     unknown) are allowed, as the token policy says now
@@ -34,16 +29,6 @@ public final class TokenAuthenticator {
         this.grants = grants;
         this.clock = clock;
         this.trustedAddress = trustedAddress;
-    }
-
-    /** Like {@link #verify(CharSequence, String, String)} for a call whose address is unknown. */
-    public Verification verify(@Nullable CharSequence presented, @Nullable String username) {
-        return verify(presented, username, null, grants);
-    }
-
-    /** Like {@link #verify(CharSequence, String, String, TokenGrants)} for a call whose address is unknown. */
-    public Verification verify(@Nullable CharSequence presented, @Nullable String username, TokenGrants lookup) {
-        return verify(presented, username, null, lookup);
     }
 
     /**

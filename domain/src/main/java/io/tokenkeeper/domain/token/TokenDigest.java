@@ -31,10 +31,6 @@ public record TokenDigest(byte[] bytes) {
         bytes = bytes.clone();
     }
 
-    public static TokenDigest of(byte[] bytes) {
-        return new TokenDigest(bytes);
-    }
-
     static TokenDigest sha256(byte[] input) {
         return new TokenDigest(newSha256().digest(input));
     }
@@ -55,11 +51,6 @@ public record TokenDigest(byte[] bytes) {
     @Override
     public byte[] bytes() {
         return bytes.clone();
-    }
-
-    /** The 64 lowercase hexadecimal digits. */
-    public String toHex() {
-        return HexFormat.of().formatHex(bytes);
     }
 
     @Override

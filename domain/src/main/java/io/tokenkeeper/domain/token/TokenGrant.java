@@ -1,7 +1,6 @@
 package io.tokenkeeper.domain.token;
 
 import io.tokenkeeper.domain.user.User;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -16,11 +15,6 @@ public record TokenGrant(Token token, User owner) {
         if (!token.isOwnedBy(owner.id())) {
             throw new IllegalArgumentException("A grant pairs a token with its own owner.");
         }
-    }
-
-    /** The token is enabled, not expired, not revoked, and its owner is enabled and holds API Access. */
-    public boolean allowsApiAccessAt(Instant now) {
-        return token.isUsableAt(now) && ownerMayUseTheApi();
     }
 
     public boolean ownerMayUseTheApi() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.token.TokenQuota;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,16 +13,8 @@ class TokenPolicyTest {
     @Test
     void the_default_allows_five_tokens_any_lifetime_and_any_address() {
         assertThat(TokenPolicy.DEFAULT.quota().max()).isEqualTo(5);
-        assertThat(TokenPolicy.DEFAULT.latestExpiry(Instant.EPOCH)).isNull();
+        assertThat(TokenPolicy.DEFAULT.maxLifetimeDays()).isNull();
         assertThat(TokenPolicy.DEFAULT.trusts("198.51.100.1")).isTrue();
-    }
-
-    @Test
-    void a_maximum_lifetime_gives_the_latest_expiry() {
-        var policy = new TokenPolicy(TokenQuota.DEFAULT, 30, List.of());
-
-        assertThat(policy.latestExpiry(Instant.parse("2026-11-28T00:00:00Z")))
-                .isEqualTo(Instant.parse("2026-12-28T00:00:00Z"));
     }
 
     @Test

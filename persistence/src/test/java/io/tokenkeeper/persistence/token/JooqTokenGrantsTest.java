@@ -37,7 +37,8 @@ class JooqTokenGrantsTest {
         assertThat(grant.token()).isEqualTo(token);
         assertThat(grant.owner()).isEqualTo(admin);
         assertThat(grant.owner().privileges()).containsExactlyInAnyOrder(Privilege.API_ACCESS, Privilege.ADMINISTRATOR);
-        assertThat(grant.allowsApiAccessAt(NOW)).isTrue();
+        assertThat(grant.token().isUsableAt(NOW)).isTrue();
+        assertThat(grant.ownerMayUseTheApi()).isTrue();
     }
 
     @Test
@@ -62,6 +63,7 @@ class JooqTokenGrantsTest {
         assertThat(grant.token().isRevoked()).isTrue();
         assertThat(grant.owner().enabled()).isFalse();
         assertThat(grant.owner().privileges()).isEmpty();
-        assertThat(grant.allowsApiAccessAt(NOW)).isFalse();
+        assertThat(grant.token().isUsableAt(NOW)).isFalse();
+        assertThat(grant.ownerMayUseTheApi()).isFalse();
     }
 }

@@ -130,7 +130,7 @@ class TokenServiceTest {
             var secret = each.secret();
             var value = secret.reveal();
             var unshown = value.substring(8, 36);
-            var digestHex = secret.digest().toHex();
+            var digestHex = HexFormat.of().formatHex(secret.digest().bytes());
             var storedDigests = new ArrayList<String>();
             forEveryStoredValue(stored -> {
                 if (stored instanceof byte[] bytes) {
