@@ -27,6 +27,7 @@ import io.tokenkeeper.app.base.KaribuTest;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
@@ -129,7 +130,7 @@ class ApiTokensViewTest extends KaribuTest {
         _assertNoDialogs();
         assertThat(PageContent.contains(value)).isFalse();
         assertThat(PageContent.contains(value.substring(8, 30))).isFalse();
-        assertThat(audit.newest(50)).anySatisfy(event -> {
+        assertThat(audit.search(AuditFilter.ALL, 0, 50)).anySatisfy(event -> {
             assertThat(event.action()).isEqualTo(AuditAction.TOKEN_CREATED);
             assertThat(event.actorId()).isEqualTo(user.id());
             assertThat(event.details()).doesNotContain(value);

@@ -29,6 +29,7 @@ import io.tokenkeeper.app.base.KaribuTest;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.token.ManagedToken;
@@ -265,7 +266,7 @@ class TokenManagementViewTest extends KaribuTest {
 
         assertThat(ownTokens(owner)).isEmpty();
         assertThat(GridKt._size(grid())).isZero();
-        assertThat(audit.newest(50)).anySatisfy(event -> {
+        assertThat(audit.search(AuditFilter.ALL, 0, 50)).anySatisfy(event -> {
             assertThat(event.action()).isEqualTo(AuditAction.TOKEN_REVOKED);
             assertThat(event.targetId()).isEqualTo(Long.toString(token.id().value()));
             assertThat(event.details()).contains("by an administrator (owner: " + owner.username() + ")");
@@ -314,7 +315,7 @@ class TokenManagementViewTest extends KaribuTest {
         assertThat(stored(second).enabled()).isTrue();
         assertThat(stored(disabledBefore).enabled()).isFalse();
         assertThat(column("status")).containsExactlyInAnyOrder("Enabled", "Enabled", "Disabled");
-        assertThat(audit.newest(50))
+        assertThat(audit.search(AuditFilter.ALL, 0, 50))
                 .filteredOn(event -> owner.username().value().equals(event.targetName()))
                 .extracting(event -> event.action())
                 .startsWith(AuditAction.TOKENS_UNFROZEN, AuditAction.TOKENS_FROZEN);

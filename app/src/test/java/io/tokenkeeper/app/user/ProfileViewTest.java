@@ -22,6 +22,7 @@ import com.vaadin.flow.router.RouterLink;
 import io.tokenkeeper.app.base.KaribuTest;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.user.PasswordHasher;
 import io.tokenkeeper.domain.user.User;
@@ -90,7 +91,7 @@ class ProfileViewTest extends KaribuTest {
         var saved = users.findById(user.id()).orElseThrow();
         assertThat(saved.displayName().value()).isEqualTo("Ada Lovelace");
         assertThat(saved.email().value()).isEqualTo("ada@example.org");
-        assertThat(audit.newest(20)).anySatisfy(event -> {
+        assertThat(audit.search(AuditFilter.ALL, 0, 20)).anySatisfy(event -> {
             assertThat(event.action()).isEqualTo(AuditAction.PROFILE_CHANGED);
             assertThat(event.actorId()).isEqualTo(user.id());
             assertThat(event.details()).isEqualTo("Changed display name and email");
@@ -183,7 +184,7 @@ class ProfileViewTest extends KaribuTest {
         ContextMenuKt._clickItemWithCaption(_get(MenuBar.class), "Sign out");
 
         assertThat(TestSignIn.isSignedIn()).isFalse();
-        assertThat(audit.newest(20)).anySatisfy(event -> {
+        assertThat(audit.search(AuditFilter.ALL, 0, 20)).anySatisfy(event -> {
             assertThat(event.action()).isEqualTo(AuditAction.SIGNED_OUT);
             assertThat(event.actorId()).isEqualTo(user.id());
         });

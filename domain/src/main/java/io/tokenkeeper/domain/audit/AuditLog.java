@@ -7,9 +7,6 @@ public interface AuditLog {
 
     void record(AuditEvent event);
 
-    /** The newest events first, at most {@code limit} of them. */
-    List<AuditEvent> newest(int limit);
-
     /**
      * One page of the events that match, newest first (by time, then by the order they were recorded).
      *

@@ -61,11 +61,6 @@ public final class JooqAuditLog implements AuditLog {
     }
 
     @Override
-    public List<AuditEvent> newest(int limit) {
-        return search(AuditFilter.ALL, 0, limit);
-    }
-
-    @Override
     public List<AuditEvent> search(AuditFilter filter, int offset, int limit) {
         return dsl.select(
                         AUDIT_EVENT.OCCURRED_AT,

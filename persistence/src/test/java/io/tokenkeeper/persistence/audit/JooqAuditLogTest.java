@@ -38,15 +38,15 @@ class JooqAuditLogTest {
         audit.record(first);
         audit.record(second);
 
-        assertThat(audit.newest(10)).containsExactly(second, first);
-        assertThat(audit.newest(1)).containsExactly(second);
+        assertThat(audit.search(AuditFilter.ALL, 0, 10)).containsExactly(second, first);
+        assertThat(audit.search(AuditFilter.ALL, 0, 1)).containsExactly(second);
     }
 
     @Test
     void clips_overlong_details_instead_of_failing_the_action() {
         audit.record(event(Instant.parse("2026-11-28T10:00:00Z"), AuditAction.PROFILE_CHANGED, "x".repeat(5000)));
 
-        var details = audit.newest(1).getFirst().details();
+        var details = audit.search(AuditFilter.ALL, 0, 1).getFirst().details();
         assertThat(details).hasSize(2000).endsWith("…");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ class JooqTransactionsTest {
             audit.record(event());
         });
 
-        assertThat(audit.newest(10)).hasSize(2);
+        assertThat(audit.search(AuditFilter.ALL, 0, 10)).hasSize(2);
     }
 
     @Test
@@ -38,7 +39,7 @@ class JooqTransactionsTest {
                 }))
                 .hasMessage("boom");
 
-        assertThat(audit.newest(10)).isEmpty();
+        assertThat(audit.search(AuditFilter.ALL, 0, 10)).isEmpty();
     }
 
     private static AuditEvent event() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.policy.IpRange;
@@ -58,7 +59,7 @@ class PolicyServiceTest {
         assertThat(saved.maxLifetimeDays()).isEqualTo(90);
         assertThat(saved.trustedRanges())
                 .containsExactly(IpRange.parse("f", "203.0.113.0/24"), IpRange.parse("f", "2001:db8::/32"));
-        var event = audit.newest(1).getFirst();
+        var event = audit.search(AuditFilter.ALL, 0, 1).getFirst();
         assertThat(event.action()).isEqualTo(AuditAction.POLICY_CHANGED);
         assertThat(event.details())
                 .isEqualTo("Changed tokens per user 5 → 10; maximum lifetime none → 90 days;"
@@ -86,7 +87,7 @@ class PolicyServiceTest {
         assertThatThrownBy(() -> service.update(admin, 5, null, List.of("10.0.0.0/8", "not an address")))
                 .hasMessageContaining("“not an address” is not an IP address or range");
         assertThat(service.current()).isEqualTo(TokenPolicy.DEFAULT);
-        assertThat(audit.newest(5)).isEmpty();
+        assertThat(audit.search(AuditFilter.ALL, 0, 5)).isEmpty();
     }
 
     @Test

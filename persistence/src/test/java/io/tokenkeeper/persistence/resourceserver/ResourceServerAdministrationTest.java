@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
@@ -79,7 +80,7 @@ class ResourceServerAdministrationTest {
                 .hasValue(server);
         assertThat(store.findByCredential(server.clientId(), ClientSecret.digestOf("tkc_wrong")))
                 .isEmpty();
-        var event = audit.newest(1).getFirst();
+        var event = audit.search(AuditFilter.ALL, 0, 1).getFirst();
         assertThat(event.action()).isEqualTo(AuditAction.RESOURCE_SERVER_REGISTERED);
         assertThat(event.targetName()).isEqualTo("Orders");
         assertThat(event.details())
@@ -163,7 +164,7 @@ class ResourceServerAdministrationTest {
                         ScopeDefinition.of("orders:admin", "Manage orders"),
                         ScopeDefinition.of("orders:read", "Read any order"));
         assertThat(scopeId("orders:read")).isEqualTo(readScopeId);
-        assertThat(audit.newest(1).getFirst().details())
+        assertThat(audit.search(AuditFilter.ALL, 0, 1).getFirst().details())
                 .isEqualTo("Changed name “Orders” → “Orders API”; identifier https://orders.example.com →"
                         + " https://orders.example.com/v2; description; added orders:admin; removed orders:write;"
                         + " scope descriptions");
@@ -191,7 +192,8 @@ class ResourceServerAdministrationTest {
                 admin, server.id(), "Orders", "https://orders.example.com", "", ORDER_SCOPES.subList(0, 1), true);
 
         assertThat(scopesOf(token)).isEmpty();
-        assertThat(audit.newest(1).getFirst().details()).isEqualTo("Changed removed orders:write from 1 token");
+        assertThat(audit.search(AuditFilter.ALL, 0, 1).getFirst().details())
+                .isEqualTo("Changed removed orders:write from 1 token");
     }
 
     @Test
@@ -207,7 +209,8 @@ class ResourceServerAdministrationTest {
 
         assertThat(store.find(server.id())).isEmpty();
         assertThat(scopesOf(token)).isEmpty();
-        assertThat(audit.newest(1).getFirst().action()).isEqualTo(AuditAction.RESOURCE_SERVER_DELETED);
+        assertThat(audit.search(AuditFilter.ALL, 0, 1).getFirst().action())
+                .isEqualTo(AuditAction.RESOURCE_SERVER_DELETED);
     }
 
     @Test
@@ -238,7 +241,7 @@ class ResourceServerAdministrationTest {
         assertThat(store.findByCredential(clientId, registered.secret().digest()))
                 .isEmpty();
         assertThat(store.findByCredential(clientId, again.secret().digest())).isPresent();
-        assertThat(audit.newest(1).getFirst().details())
+        assertThat(audit.search(AuditFilter.ALL, 0, 1).getFirst().details())
                 .doesNotContain(again.secret().reveal());
     }
 
@@ -251,7 +254,7 @@ class ResourceServerAdministrationTest {
         servers.setEnabled(admin, server.id(), false);
         assertThat(servers.setEnabled(admin, server.id(), true).enabled()).isTrue();
 
-        assertThat(audit.newest(3).stream().map(event -> event.action()))
+        assertThat(audit.search(AuditFilter.ALL, 0, 3).stream().map(event -> event.action()))
                 .containsExactly(
                         AuditAction.RESOURCE_SERVER_ENABLED,
                         AuditAction.RESOURCE_SERVER_DISABLED,

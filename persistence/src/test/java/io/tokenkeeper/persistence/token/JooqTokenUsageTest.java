@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
@@ -132,7 +133,7 @@ class JooqTokenUsageTest {
     }
 
     private List<AuditEvent> newAddressEvents() {
-        return audit.newest(100).stream()
+        return audit.search(AuditFilter.ALL, 0, 100).stream()
                 .filter(event -> event.action() == AuditAction.TOKEN_USED_FROM_NEW_ADDRESS)
                 .toList();
     }

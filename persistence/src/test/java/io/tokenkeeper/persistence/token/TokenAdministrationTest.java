@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
@@ -282,7 +283,7 @@ class TokenAdministrationTest {
 
         assertThat(frozen.tokens()).isEmpty();
         assertThat(freezes.isFrozen(alice.id())).isTrue();
-        assertThat(audit.newest(1).getFirst().details()).startsWith("Froze no tokens");
+        assertThat(audit.search(AuditFilter.ALL, 0, 1).getFirst().details()).startsWith("Froze no tokens");
         assertThat(administration.unfreeze(admin, "alice").tokens()).isEmpty();
     }
 
@@ -320,7 +321,7 @@ class TokenAdministrationTest {
         administration.unfreeze(admin, "alice");
 
         assertThat(changedOwners).containsExactly(alice.id(), alice.id());
-        var events = audit.newest(2);
+        var events = audit.search(AuditFilter.ALL, 0, 2);
         assertThat(events)
                 .extracting(event -> event.action())
                 .containsExactly(AuditAction.TOKENS_UNFROZEN, AuditAction.TOKENS_FROZEN);

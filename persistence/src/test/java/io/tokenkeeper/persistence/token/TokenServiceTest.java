@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
@@ -99,7 +100,7 @@ class TokenServiceTest {
         var generated = service.generate(actor(alice), "CI deploy", Instant.parse("2027-01-01T00:00:00Z"));
         service.generate(actor(alice), "Backup", null);
 
-        var events = audit.newest(10);
+        var events = audit.search(AuditFilter.ALL, 0, 10);
         var hint = generated.token().hint().value();
         assertThat(events).hasSize(2);
         assertThat(events.getLast())
@@ -352,7 +353,7 @@ class TokenServiceTest {
                         token.id().value()))
                 .isEqualTo(admin.id().value());
         assertThat(service.listOwn(actor(alice))).isEmpty();
-        assertThat(audit.newest(2))
+        assertThat(audit.search(AuditFilter.ALL, 0, 2))
                 .extracting(AuditEvent::action, AuditEvent::actorId, AuditEvent::actorName, AuditEvent::details)
                 .containsExactly(
                         tuple(
@@ -392,7 +393,7 @@ class TokenServiceTest {
         service.enable(actor(alice), id);
         service.revoke(actor(alice), id);
 
-        var events = audit.newest(10).reversed();
+        var events = audit.search(AuditFilter.ALL, 0, 10).reversed();
         assertThat(events)
                 .extracting(AuditEvent::action)
                 .containsExactly(
@@ -480,7 +481,7 @@ class TokenServiceTest {
         var disabled = service.disable(actor(alice), token.id());
         assertThat(service.disable(actor(alice), token.id())).isEqualTo(disabled);
 
-        assertThat(audit.newest(10))
+        assertThat(audit.search(AuditFilter.ALL, 0, 10))
                 .extracting(AuditEvent::action)
                 .containsExactly(AuditAction.TOKEN_DISABLED, AuditAction.TOKEN_CREATED);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.account.UserAdministration;
 import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
@@ -79,8 +80,8 @@ class UserAdministrationTest {
                         "a long initial password",
                         store.passwordHash(created.id()).orElseThrow()))
                 .isTrue();
-        assertThat(audit.newest(1).getFirst().action()).isEqualTo(AuditAction.USER_CREATED);
-        assertThat(audit.newest(1).getFirst().actorName()).isEqualTo("root");
+        assertThat(audit.search(AuditFilter.ALL, 0, 1).getFirst().action()).isEqualTo(AuditAction.USER_CREATED);
+        assertThat(audit.search(AuditFilter.ALL, 0, 1).getFirst().actorName()).isEqualTo("root");
     }
 
     @Test
@@ -126,7 +127,7 @@ class UserAdministrationTest {
         service.disable(admin, holder.id());
 
         assertThat(changedAccounts).containsExactly(holder.id(), holder.id());
-        assertThat(audit.newest(2))
+        assertThat(audit.search(AuditFilter.ALL, 0, 2))
                 .extracting(event -> event.action())
                 .containsExactly(AuditAction.USER_DISABLED, AuditAction.PRIVILEGES_CHANGED);
     }
