@@ -7,8 +7,6 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface LifetimePolicy {
 
-    LifetimePolicy UNLIMITED = () -> null;
-
     @Nullable
     Duration maxLifetime();
 }

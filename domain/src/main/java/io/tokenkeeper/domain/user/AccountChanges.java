@@ -7,7 +7,5 @@ package io.tokenkeeper.domain.user;
 @FunctionalInterface
 public interface AccountChanges {
 
-    AccountChanges NONE = user -> {};
-
     void accountChanged(UserId user);
 }

@@ -13,7 +13,6 @@ import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
-import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenChanges;
@@ -94,9 +93,9 @@ class TokenAdministrationTest {
                 Clock.fixed(NOW.plus(Duration.ofMinutes(10)), ZoneOffset.UTC),
                 new SecureRandom(),
                 owner -> TokenQuota.DEFAULT,
-                LifetimePolicy.UNLIMITED,
+                TokenTestData.NO_LIFETIME_LIMIT,
                 freezes,
-                TokenChanges.NONE);
+                TokenTestData.NOBODY_LISTENS);
         administration.freeze(admin, "alice", REASON);
 
         assertThatThrownBy(() -> service.enable(actor(alice), token.id()))

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.token.LifetimePolicy;
-import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
@@ -29,7 +28,7 @@ class TokenLifetimeTest {
     private static final Duration THIRTY_DAYS = Duration.ofDays(30);
 
     private final TokenService limited = service(() -> THIRTY_DAYS);
-    private final TokenService unlimited = service(LifetimePolicy.UNLIMITED);
+    private final TokenService unlimited = service(TokenTestData.NO_LIFETIME_LIMIT);
 
     @BeforeEach
     void clean() {
@@ -82,6 +81,6 @@ class TokenLifetimeTest {
                 owner -> TokenQuota.DEFAULT,
                 lifetimes,
                 new JooqTokenFreezes(dsl),
-                TokenChanges.NONE);
+                TokenTestData.NOBODY_LISTENS);
     }
 }

@@ -18,7 +18,6 @@ import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.token.GeneratedToken;
-import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.QuotaPolicy;
 import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenId;
@@ -224,9 +223,9 @@ class TokenServiceTest {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new SecureRandom(),
                 bobHasOne,
-                LifetimePolicy.UNLIMITED,
+                TokenTestData.NO_LIFETIME_LIMIT,
                 new JooqTokenFreezes(dsl),
-                TokenChanges.NONE);
+                TokenTestData.NOBODY_LISTENS);
         strict.generate(actor(bob), "Only", null);
         strict.generate(actor(alice), "First", null);
 
@@ -509,9 +508,9 @@ class TokenServiceTest {
                 Clock.fixed(now, ZoneOffset.UTC),
                 new SecureRandom(),
                 owner -> TokenQuota.DEFAULT,
-                LifetimePolicy.UNLIMITED,
+                TokenTestData.NO_LIFETIME_LIMIT,
                 new JooqTokenFreezes(dsl),
-                TokenChanges.NONE);
+                TokenTestData.NOBODY_LISTENS);
     }
 
     private TokenService serviceTelling(TokenChanges changes) {
@@ -523,7 +522,7 @@ class TokenServiceTest {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new SecureRandom(),
                 owner -> TokenQuota.DEFAULT,
-                LifetimePolicy.UNLIMITED,
+                TokenTestData.NO_LIFETIME_LIMIT,
                 new JooqTokenFreezes(dsl),
                 changes);
     }

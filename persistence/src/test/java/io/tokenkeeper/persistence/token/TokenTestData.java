@@ -1,6 +1,9 @@
 package io.tokenkeeper.persistence.token;
 
+import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.NewToken;
+import io.tokenkeeper.domain.token.TokenChanges;
+import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenName;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.user.Actor;
@@ -23,6 +26,18 @@ final class TokenTestData {
 
     static final Instant NOW = Instant.parse("2026-11-28T10:15:30.123456Z");
     static final String CLIENT_ADDRESS = "192.0.2.10";
+
+    /** No maximum lifetime: a token may live for ever. */
+    static final LifetimePolicy NO_LIFETIME_LIMIT = () -> null;
+
+    /** Nothing caches tokens in these tests, so nothing needs to hear of changes. */
+    static final TokenChanges NOBODY_LISTENS = new TokenChanges() {
+        @Override
+        public void tokenChanged(TokenId token) {}
+
+        @Override
+        public void ownerChanged(UserId owner) {}
+    };
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final JooqUserStore USERS = new JooqUserStore(TestDatabase.dsl());
