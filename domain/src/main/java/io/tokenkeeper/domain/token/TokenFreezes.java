@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Freezes of a user's tokens: which tokens a freeze disabled, so that ending it re-enables exactly those. A user has
- * at most one active freeze. Implemented by the persistence module; only {@link TokenAdministration} calls it,
- * inside its transactions.
+ * at most one active freeze. Implemented by the persistence module; {@link TokenAdministration} freezes and
+ * unfreezes inside its transactions, and {@link TokenService} asks whether an owner is frozen.
  */
 public interface TokenFreezes {
 

@@ -19,7 +19,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way to act on API tokens. Every method reads the acting user afresh and decides itself: managing one's
+ * The one way to create and change single API tokens. Every method reads the acting user afresh and decides itself: managing one's
  * own tokens takes an enabled account with API Access; another user's token may be changed by an administrator
  * only, and for anyone else it does not exist, exactly like an unknown id. A revoked token does not exist for any
  * change. Every change is written to the audit trail; the plain value leaves only in {@link GeneratedToken}.

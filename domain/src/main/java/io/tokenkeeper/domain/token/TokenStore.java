@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where tokens live. Implemented by the persistence module; only {@link TokenService} calls it, inside its
- * transactions. "Active" means not revoked: disabled and expired tokens are active, they still count and show.
+ * Where tokens live. Implemented by the persistence module; {@link TokenService} calls it inside its transactions,
+ * and {@link TokenAdministration} locks an owner with it while freezing. "Active" means not revoked: disabled and
+ * expired tokens are active, they still count and show.
  */
 public interface TokenStore {
 

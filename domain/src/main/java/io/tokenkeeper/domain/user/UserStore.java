@@ -1,7 +1,9 @@
 package io.tokenkeeper.domain.user;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Where users live. Implemented by the persistence module. */
@@ -30,13 +32,13 @@ public interface UserStore {
      * One page of users whose username, display name or email contains {@code text} (ignoring case), ordered by
      * username. An empty text matches everyone.
      */
-    java.util.List<UserSummary> search(String text, int offset, int limit);
+    List<UserSummary> search(String text, int offset, int limit);
 
     long countMatching(String text);
 
     void setEnabled(UserId id, boolean enabled, Instant now);
 
-    void setPrivileges(UserId id, java.util.Set<Privilege> privileges, Instant now);
+    void setPrivileges(UserId id, Set<Privilege> privileges, Instant now);
 
     /**
      * Makes transactions that change who is an enabled administrator take turns until the current transaction ends,

@@ -1,4 +1,4 @@
-/** The audit trail. */
+/** The audit trail in {@code audit_event}. */
 @NullMarked
 package io.tokenkeeper.persistence.audit;
 

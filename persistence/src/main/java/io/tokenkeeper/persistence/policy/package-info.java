@@ -1,4 +1,4 @@
-/** The token policy store. */
+/** The token policy in {@code token_policy} and {@code trusted_ip_range}. */
 @NullMarked
 package io.tokenkeeper.persistence.policy;
 

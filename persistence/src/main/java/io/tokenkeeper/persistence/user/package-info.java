@@ -1,4 +1,4 @@
-/** The user store. */
+/** Users and their privileges in {@code app_user} and {@code user_privilege}. */
 @NullMarked
 package io.tokenkeeper.persistence.user;
 
