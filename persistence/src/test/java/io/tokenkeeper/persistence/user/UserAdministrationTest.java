@@ -10,7 +10,6 @@ import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.user.Actor;
-import io.tokenkeeper.domain.user.PasswordHasher;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
@@ -34,25 +33,12 @@ import org.junit.jupiter.api.Test;
 /** User administration against the real database and its locks. */
 class UserAdministrationTest {
 
-    /** Not a real hash: the tests need a reversible stand-in, not bcrypt's cost. */
-    private static final PasswordHasher PLAIN = new PasswordHasher() {
-        @Override
-        public String hash(CharSequence password) {
-            return "{test}" + password;
-        }
-
-        @Override
-        public boolean matches(CharSequence password, String hash) {
-            return hash.equals("{test}" + password);
-        }
-    };
-
     private final JooqUserStore store = new JooqUserStore(TestDatabase.dsl());
     private final JooqAuditLog audit = new JooqAuditLog(TestDatabase.dsl());
     private final List<UserId> changedAccounts = new CopyOnWriteArrayList<>();
     private final UserAdministration service = new UserAdministration(
             store,
-            PLAIN,
+            AccountTestData.PLAIN_PASSWORDS,
             audit,
             new JooqTransactions(TestDatabase.dsl()),
             Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC),
@@ -76,7 +62,7 @@ class UserAdministrationTest {
                 Set.of(Privilege.API_ACCESS));
 
         assertThat(created.privileges()).containsExactly(Privilege.API_ACCESS);
-        assertThat(PLAIN.matches(
+        assertThat(AccountTestData.PLAIN_PASSWORDS.matches(
                         "a long initial password",
                         store.passwordHash(created.id()).orElseThrow()))
                 .isTrue();
@@ -184,7 +170,7 @@ class UserAdministrationTest {
                 .hasMessage("Use at least 12 characters.");
         service.resetPassword(admin, holder.id(), "a fresh long password", "a fresh long password");
 
-        assertThat(PLAIN.matches(
+        assertThat(AccountTestData.PLAIN_PASSWORDS.matches(
                         "a fresh long password", store.passwordHash(holder.id()).orElseThrow()))
                 .isTrue();
     }
