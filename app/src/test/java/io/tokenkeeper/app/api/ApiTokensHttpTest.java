@@ -3,13 +3,16 @@ package io.tokenkeeper.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.app.base.TestClock;
 import io.tokenkeeper.domain.token.TokenSecret;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,9 @@ class ApiTokensHttpTest {
     @Autowired
     DSLContext dsl;
 
+    @Autowired
+    TestClock clock;
+
     private ApiClient api;
     private ApiTestData.Caller caller;
 
@@ -38,6 +44,11 @@ class ApiTokensHttpTest {
     void setUp() {
         api = new ApiClient(port);
         caller = testData.aCaller();
+    }
+
+    @AfterEach
+    void letTheClockRun() {
+        clock.run();
     }
 
     @Test
@@ -66,7 +77,7 @@ class ApiTokensHttpTest {
 
     @Test
     void creates_a_token_and_returns_its_value_once_without_letting_anything_store_it() {
-        var expiry = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var expiry = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
 
         var response = post(TOKENS, "{\"name\":\"  CI deploy \",\"expiresAt\":\"" + expiry + "\"}");
 
@@ -218,14 +229,14 @@ class ApiTokensHttpTest {
     }
 
     @Test
-    void a_token_stops_working_the_moment_it_expires() throws InterruptedException {
-        var expiry = Instant.now().plusMillis(1500);
-        var expiring = testData.aTokenFor(caller.user(), expiry);
-        var bearer = ApiTestData.bearer(expiring);
+    void a_token_stops_working_the_moment_it_expires() {
+        var expiry = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS);
+        var bearer = ApiTestData.bearer(testData.aTokenFor(caller.user(), expiry));
+
+        clock.stopAt(expiry.minus(1, ChronoUnit.MICROS));
         assertThat(api.get(ME, bearer).statusCode()).isEqualTo(200);
 
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis() + 50));
-
+        clock.stopAt(expiry);
         assertThat(api.get(ME, bearer).statusCode()).isEqualTo(401);
     }
 
