@@ -2,7 +2,6 @@ package io.tokenkeeper.app.security;
 
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import io.tokenkeeper.domain.audit.SignInAudit;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.User;
@@ -17,12 +16,10 @@ class SpringCurrentUser implements CurrentUser {
 
     private final AuthenticationContext authentication;
     private final UserStore users;
-    private final SignInAudit signIns;
 
-    SpringCurrentUser(AuthenticationContext authentication, UserStore users, SignInAudit signIns) {
+    SpringCurrentUser(AuthenticationContext authentication, UserStore users) {
         this.authentication = authentication;
         this.users = users;
-        this.signIns = signIns;
     }
 
     @Override
@@ -43,9 +40,9 @@ class SpringCurrentUser implements CurrentUser {
         return new Actor(user(), clientAddress());
     }
 
+    /** Spring Security's logout; {@link SignInAuditor} records it. */
     @Override
     public void signOut() {
-        signIns.signedOut(user().id(), clientAddress());
         authentication.logout();
     }
 
