@@ -55,6 +55,24 @@ public final class SignInForm {
         return post(form(username, password), sessionOrNull);
     }
 
+    /**
+     * Signs the session out the way a page's form would: opens a page of the signed-in session for its CSRF token,
+     * then posts it to {@code /logout}.
+     */
+    public HttpResponse<String> signOut(String signedInSession) throws IOException, InterruptedException {
+        var page = get("/", signedInSession);
+        var token = CSRF.matcher(page.body());
+        if (!token.find()) {
+            throw new AssertionError("The signed-in page carries no CSRF token: " + page.statusCode());
+        }
+        var request = HttpRequest.newBuilder(uri("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "http://localhost:" + port)
+                .header("Cookie", "JSESSIONID=" + signedInSession)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token.group(1))));
+        return send(request);
+    }
+
     public HttpResponse<String> get(String path, String sessionOrNull) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri(path)).GET();
         if (sessionOrNull != null) {
