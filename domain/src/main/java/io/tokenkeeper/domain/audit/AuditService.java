@@ -28,11 +28,6 @@ public final class AuditService {
         this.access = new AccessCheck(users);
     }
 
-    /** Whether the actor, as stored now, may read the audit log. */
-    public boolean canRead(Actor actor) {
-        return access.administrator(actor).isPresent();
-    }
-
     /**
      * One page of the matching events, newest first.
      *

@@ -75,11 +75,6 @@ public final class TokenAdministration {
         this.changes = changes;
     }
 
-    /** Whether the actor, as stored now, may manage everyone's tokens. */
-    public boolean canManage(Actor actor) {
-        return access.administrator(actor).isPresent();
-    }
-
     /**
      * One page of the tokens that are not revoked and match, in the search's order, out of the first
      * {@link #MAX_LISTED}.

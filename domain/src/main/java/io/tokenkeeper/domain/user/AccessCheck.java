@@ -1,7 +1,6 @@
 package io.tokenkeeper.domain.user;
 
 import io.tokenkeeper.domain.base.NotAllowedException;
-import java.util.Optional;
 
 /**
  * What an actor may do, decided from their account as stored now and not as it was when they signed in: an account
@@ -15,18 +14,15 @@ public final class AccessCheck {
         this.users = users;
     }
 
-    /** The actor as stored now, if they {@linkplain User#mayAdminister() may administer}. */
-    public Optional<User> administrator(Actor actor) {
-        return users.findById(actor.id()).filter(User::mayAdminister);
-    }
-
     /**
      * The actor as stored now, when they {@linkplain User#mayAdminister() may administer}.
      *
      * @throws NotAllowedException with {@code refusal} otherwise
      */
     public User requireAdministrator(Actor actor, String refusal) {
-        return administrator(actor).orElseThrow(() -> new NotAllowedException(refusal));
+        return users.findById(actor.id())
+                .filter(User::mayAdminister)
+                .orElseThrow(() -> new NotAllowedException(refusal));
     }
 
     /**

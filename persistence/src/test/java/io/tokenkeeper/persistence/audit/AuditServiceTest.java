@@ -48,7 +48,6 @@ class AuditServiceTest {
         log.record(older);
         log.record(newer);
 
-        assertThat(service.canRead(actor(admin))).isTrue();
         assertThat(service.search(actor(admin), AuditFilter.ALL, 0, 10)).containsExactly(newer, older);
         assertThat(service.search(actor(admin), AuditFilter.ALL, 1, 10)).containsExactly(older);
         assertThat(service.count(actor(admin), AuditFilter.ALL)).isEqualTo(2);
@@ -61,7 +60,6 @@ class AuditServiceTest {
         var user = aUser("alice", Privilege.API_ACCESS);
         log.record(anEvent().build());
 
-        assertThat(service.canRead(actor(user))).isFalse();
         assertRefused(() -> service.search(actor(user), AuditFilter.ALL, 0, 10));
         assertRefused(() -> service.count(actor(user), AuditFilter.ALL));
     }
@@ -71,7 +69,6 @@ class AuditServiceTest {
         dsl.execute(
                 "update app_user set enabled = false where id = ?", admin.id().value());
 
-        assertThat(service.canRead(actor(admin))).isFalse();
         assertRefused(() -> service.search(actor(admin), AuditFilter.ALL, 0, 10));
         assertRefused(() -> service.count(actor(admin), AuditFilter.ALL));
     }
@@ -101,8 +98,8 @@ class AuditServiceTest {
                 NOW,
                 NOW);
 
-        assertThat(service.canRead(actor(ghost))).isFalse();
         assertRefused(() -> service.search(actor(ghost), AuditFilter.ALL, 0, 10));
+        assertRefused(() -> service.count(actor(ghost), AuditFilter.ALL));
     }
 
     @Test
