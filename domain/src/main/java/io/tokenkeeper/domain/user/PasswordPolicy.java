@@ -4,7 +4,10 @@ import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.Text;
 import java.util.Locale;
 
-/** What a new password must be. Length beats composition rules (NIST SP 800-63B), so length is the rule. */
+/**
+ * What a new password must be. Length beats composition rules (NIST SP 800-63B), so length is the rule, and, as the
+ * same guideline asks, a password from lists of commonly used or breached passwords is refused.
+ */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
@@ -27,6 +30,12 @@ public final class PasswordPolicy {
         }
         if (password.toString().toLowerCase(Locale.ROOT).contains(username.key())) {
             throw new InvalidInputException(field, "Do not use your username in your password.");
+        }
+        if (CommonPasswords.contains(password)) {
+            throw new InvalidInputException(
+                    field,
+                    "This is one of the passwords people choose most, so it is guessed first. Pick another: a few"
+                            + " unrelated words make a strong one.");
         }
     }
 }

@@ -26,7 +26,7 @@ class PasswordPolicyTest {
 
     @Test
     void accepts_12_characters() {
-        assertAccepted("x".repeat(12));
+        assertAccepted(varied(12));
         assertAccepted("correct hors");
     }
 
@@ -38,7 +38,7 @@ class PasswordPolicyTest {
 
     @Test
     void accepts_128_characters() {
-        assertAccepted("x".repeat(128));
+        assertAccepted(varied(128));
     }
 
     @Test
@@ -50,8 +50,8 @@ class PasswordPolicyTest {
     @Test
     void counts_code_points_not_chars() {
         assertRejected("😀".repeat(11)).hasMessage(TOO_SHORT);
-        assertAccepted("😀".repeat(12));
-        assertAccepted("😀".repeat(128));
+        assertAccepted(emoji(12));
+        assertAccepted(emoji(128));
         assertRejected("😀".repeat(129)).hasMessage(TOO_LONG);
     }
 
@@ -124,5 +124,46 @@ class PasswordPolicyTest {
         return assertThatThrownBy(() -> PasswordPolicy.check("password", password, ALICE))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "password1234",
+                "Password1234!",
+                "!!qwertyuiop!!",
+                "iloveyou2024",
+                "1234567890123",
+                "abcdefghijklm",
+                "qwertyuiopasd",
+                "zyxwvutsrqpon",
+                "abcabcabcabc",
+                "xxxxxxxxxxxx",
+                "football!!!!",
+                "Superman12345"
+            })
+    void refuses_a_common_password_with_the_reason(String password) {
+        assertRejected(password).hasMessageStartingWith("This is one of the passwords people choose most");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"correct horse battery staple", "lamp-orbit-velvet-42", "Tr0ub4dor&3 extra words"})
+    void accepts_passphrases_that_no_list_holds(String password) {
+        assertAccepted(password);
+    }
+
+    /** {@code length} characters that neither repeat a piece nor follow a run. */
+    private static String varied(int length) {
+        return "correct horse battery staple, then some more unrelated words "
+                .repeat(3)
+                .substring(0, length);
+    }
+
+    private static String emoji(int count) {
+        var text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.appendCodePoint(0x1F600 + (i * 7) % 79);
+        }
+        return text.toString();
     }
 }
