@@ -341,6 +341,8 @@ class ApiAuthenticationHttpTest {
         assertThat(scraped.body())
                 .contains("tokenkeeper_api_authentications_total{outcome=\"accepted\"}")
                 .contains("tokenkeeper_api_verification_seconds")
+                .contains("tokenkeeper_db_statements_total{thread=\"request\"}")
+                .contains("tokenkeeper_db_statements_total{thread=\"background\"}")
                 .contains("cache_gets_total{cache=\"api-token-grants\"");
         assertThat(api.get("/actuator/prometheus", caller.bearer()).statusCode())
                 .isEqualTo(403);

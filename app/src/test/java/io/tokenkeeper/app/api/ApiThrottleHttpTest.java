@@ -23,7 +23,7 @@ class ApiThrottleHttpTest {
     ApiTestData testData;
 
     @Autowired
-    QueryCounter queries;
+    RequestThreadStatements queries;
 
     private final SecureRandom random = new SecureRandom();
 

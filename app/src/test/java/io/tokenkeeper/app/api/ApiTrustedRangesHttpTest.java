@@ -31,7 +31,7 @@ class ApiTrustedRangesHttpTest {
     ApiTestData testData;
 
     @Autowired
-    QueryCounter queries;
+    RequestThreadStatements queries;
 
     private ApiClient inside;
     private ApiClient outside;
