@@ -22,10 +22,12 @@ COPY domain/pom.xml domain/
 COPY persistence/pom.xml persistence/
 COPY ui/pom.xml ui/
 COPY app/pom.xml app/
+# The benchmarks are part of the reactor but not of the image: their POM only, and -pl app -am below.
+COPY bench/pom.xml bench/
 
 # Maven (fetched by the wrapper) and the dependencies land in a cache mount that outlives the build.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q dependency:go-offline
+    ./mvnw -B -q -pl app -am dependency:go-offline
 
 COPY domain/src/ domain/src/
 COPY persistence/src/ persistence/src/
@@ -36,7 +38,7 @@ COPY app/src/ app/src/
 # /root/.vaadin holds the Node.js that Vaadin downloads if a frontend build ever needs one.
 RUN --mount=type=cache,target=/root/.m2 \
     --mount=type=cache,target=/root/.vaadin \
-    ./mvnw -B -ntp -DskipTests -Dspotless.check.skip=true package
+    ./mvnw -B -ntp -DskipTests -Dspotless.check.skip=true -pl app -am package
 
 # Unpack the jar into Spring Boot's layers, so that a code change does not re-ship the dependencies.
 # --launcher keeps Boot's class loader: Vaadin's static resources (META-INF/resources in jars) need it.
