@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Load benchmark of the REST API's token authentication, run by hand (see bench/README.md). In one run it starts the
-# application jar on a free loopback port with an embedded PostgreSQL in a temporary directory, creates a token for
-# the first administrator, and measures with wrk, in alternating rounds:
+# Load benchmark of the REST API's token authentication, run by hand (see bench/README.md). In one run it seeds an
+# embedded PostgreSQL in a temporary directory through the persistence layer (the first administrator and a token of
+# theirs), starts the application jar on it on a free loopback port, with the bench module on its class path, and
+# measures with wrk, in alternating rounds:
 #   - GET /api/v1/me with that token (authenticated),
-#   - the same handler without authentication, through the benchmark-only twin /api/bench/me-unauthenticated,
+#   - the same request, chain and handler without authentication, through the bench module's unauthenticated twin,
 #   - a flood of random, well-formed tokens that no one has;
-# and reads the application's query counter before and after each run. It prints a table, then stops everything it
-# started and deletes the directory.
+# and reads the application's statement counter (tokenkeeper.db.statements, from /actuator/prometheus) before and
+# after each run. It prints a table, then stops everything it started and deletes the directory.
 #
 # Targets: authenticated ÷ unauthenticated ≥ 0.95; flood ≥ authenticated; zero queries per warm request. Beside the
 # request rates it reports the server's CPU time per request (from /proc), which other work on a shared machine
 # disturbs far less than the rates: PRODUCT.md asks that an authenticated request cost < 5 % more.
 #
 # Usage: bench/load/api-load.sh [--rebuild]
-#   Builds app/target/tokenkeeper.jar first when it is missing (or with --rebuild); that is not part of the time budget.
+#   Builds app/target/tokenkeeper.jar and the bench module first when either is missing (or with --rebuild); that is
+#   not part of the time budget.
 #   DURATION (seconds per wrk run, default 3), ROUNDS (default 4), CONNECTIONS (default 16) and THREADS (default 1)
 #   change the load; the measuring part must fit in 120 seconds. Each round measures both paths back to back (which
 #   goes first alternates); the ratio reported is the median of the rounds' ratios, which is what resists best
@@ -23,15 +25,18 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/load"
 JAR="$ROOT/app/target/tokenkeeper.jar"
+# Put on the application's class path by Spring Boot's PropertiesLauncher (-Dloader.path), never inside the jar.
+BENCH="$ROOT/bench/target/classes"
+LAUNCHER=org.springframework.boot.loader.launch.PropertiesLauncher
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 DURATION="${DURATION:-3}"
 ROUNDS="${ROUNDS:-4}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-1}"
 WARM_UP=3
-WARM_UP_LIMIT=30
+WARM_UP_LIMIT=24
 FLOOD_WARM_UP=6
-STARTUP_LIMIT=45
+STARTUP_LIMIT=50
 BUDGET=120
 
 die() {
@@ -43,7 +48,7 @@ rebuild=0
 for argument in "$@"; do
     case "$argument" in
         --rebuild) rebuild=1 ;;
-        -h | --help) sed -n '2,17p' "${BASH_SOURCE[0]}" | cut -c3-; exit 0 ;;
+        -h | --help) sed -n '2,22p' "${BASH_SOURCE[0]}" | cut -c3-; exit 0 ;;
         *) die "unknown argument $argument (try --help)" ;;
     esac
 done
@@ -55,9 +60,9 @@ command -v "$JAVA" > /dev/null || die "no java: set JAVA_HOME to a JDK 25"
 planned=$((STARTUP_LIMIT + WARM_UP_LIMIT + FLOOD_WARM_UP + ROUNDS * 2 * DURATION + DURATION + 10))
 ((planned <= BUDGET)) || die "DURATION=$DURATION and ROUNDS=$ROUNDS take up to ${planned}s; the budget is ${BUDGET}s"
 
-if ((rebuild)) || [[ ! -f "$JAR" ]]; then
-    echo "Building $JAR …"
-    (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl app -am package)
+if ((rebuild)) || [[ ! -f "$JAR" ]] || [[ ! -f "$BENCH/io/tokenkeeper/bench/load/SeedLoadDatabase.class" ]]; then
+    echo "Building $JAR and the bench module …"
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl app,bench -am package)
 fi
 [[ -d "$ROOT/domain/target/classes" ]] || die "domain/target/classes is missing: run with --rebuild"
 
@@ -97,47 +102,57 @@ started=$SECONDS
 # Whatever happens, the measuring part ends within the budget.
 (sleep "$BUDGET" && echo "api-load: over the ${BUDGET}s budget, stopping" >&2 && kill -TERM $$) &
 watchdog_pid=$!
+# The first administrator (whose password only this run knows) and a token of theirs, written through the persistence
+# layer before the application starts, with the application jar's own libraries. The value goes to a file only.
 password="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-24)"
-env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-    TOKENKEEPER_ADMIN_PASSWORD="$password" \
-    "$JAVA" -jar "$JAR" \
+TOKENKEEPER_ADMIN_PASSWORD="$password" "$JAVA" -cp "$JAR" -Dloader.path="$BENCH" \
+    -Dloader.main=io.tokenkeeper.bench.load.SeedLoadDatabase "$LAUNCHER" "$work/postgres" "$work/token" \
+    > "$work/seed.log" 2>&1 || { tail -n 20 "$work/seed.log" >&2; die "could not seed the database"; }
+[[ -s "$work/token" ]] || die "could not create a token"
+seeded=$((SECONDS - started))
+env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD -u TOKENKEEPER_ADMIN_PASSWORD \
+    "$JAVA" -cp "$JAR" -Dloader.path="$BENCH" "$LAUNCHER" \
     --server.port=0 \
     --server.address=127.0.0.1 \
     --tokenkeeper.database.directory="$work/postgres" \
-    --tokenkeeper.bench.twin-endpoint=true \
     > "$work/app.log" 2>&1 &
 app_pid=$!
 
 port=""
 while [[ -z "$port" ]]; do
     kill -0 "$app_pid" 2> /dev/null || { tail -n 20 "$work/app.log" >&2; die "the application stopped during start-up"; }
-    ((SECONDS - started < STARTUP_LIMIT)) || die "the application did not start within ${STARTUP_LIMIT}s"
+    ((SECONDS - started < STARTUP_LIMIT)) || die "seeding and start-up took over ${STARTUP_LIMIT}s"
     sleep 0.5
     port="$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/app.log" | head -n 1)"
 done
 base="http://127.0.0.1:$port"
 until curl -fs -o /dev/null "$base/actuator/health/readiness"; do
-    ((SECONDS - started < STARTUP_LIMIT)) || die "the application was not ready within ${STARTUP_LIMIT}s"
+    ((SECONDS - started < STARTUP_LIMIT)) || die "the application was not ready ${STARTUP_LIMIT}s after seeding began"
     sleep 0.5
 done
 startup=$((SECONDS - started))
 
-# A token for the first administrator, who holds API Access; the password goes through stdin, never the command line.
-printf '{"username":"admin","password":"%s"}' "$password" \
-    | curl -fsS -H 'Content-Type: application/json' --data-binary @- "$base/api/bench/tokens" > "$work/created.json"
-(umask 077 && sed -n 's/.*"value":"\([^"]*\)".*/\1/p' "$work/created.json" > "$work/token")
-rm -f "$work/created.json"
-[[ -s "$work/token" ]] || die "could not create a token"
 "$JAVA" -cp "$ROOT/domain/target/classes" "$HERE/RandomTokens.java" 10000 > "$work/random-tokens"
 
+# The token goes through a file descriptor, never the command line, where ps would show it.
+authorization() {
+    printf 'Authorization: Bearer %s\n' "$(cat "$work/token")"
+}
 me="$base/api/v1/me"
-twin="$base/api/bench/me-unauthenticated"
-authenticated="$(curl -fsS -H @<(printf 'Authorization: Bearer %s\n' "$(cat "$work/token")") "$me")"
-[[ "$(curl -fsS "$twin")" == "$authenticated" ]] || die "the twin does not answer what /api/v1/me answers"
+# The twin keeps the security context that authenticating this request built, and serves it to requests that say
+# "X-Tokenkeeper-Bench: twin" and send no token (see io.tokenkeeper.bench.load.UnauthenticatedTwin).
+authenticated="$(curl -fsS -H @<(authorization) -H 'X-Tokenkeeper-Bench: capture' "$me")"
+[[ "$(curl -fsS -H 'X-Tokenkeeper-Bench: twin' "$me")" == "$authenticated" ]] \
+    || die "the twin does not answer what /api/v1/me answers"
 
-# "all onRequestThreads"
+# "all onRequestThreads": the application's statement counter, scraped with the administrator's token.
 queries() {
-    curl -fsS "$base/api/bench/queries" | sed -n 's/.*"all":\([0-9]*\),"onRequestThreads":\([0-9]*\).*/\1 \2/p'
+    curl -fsS -H @<(authorization) "$base/actuator/prometheus" | awk '
+        /^tokenkeeper_db_statements_total\{/ {
+            all += $NF
+            if ($0 ~ /thread="request"/) request += $NF
+        }
+        END { printf "%d %d\n", all, request }'
 }
 
 rows=()
@@ -191,7 +206,7 @@ steady() {
     awk -v now="$1" -v before="$2" 'BEGIN {exit !(before > 0 && now <= before * 1.1 && now >= before * 0.9)}'
 }
 while ((SECONDS - warm_up_started + 2 * WARM_UP <= WARM_UP_LIMIT)); do
-    run "" "$WARM_UP" "$twin" request.lua
+    run "" "$WARM_UP" "$me" request.lua twin
     twin_cpu="$cpu"
     run "" "$WARM_UP" "$me" request.lua "$work/token"
     valid_cpu="$cpu"
@@ -203,7 +218,7 @@ while ((SECONDS - warm_up_started + 2 * WARM_UP <= WARM_UP_LIMIT)); do
 done
 warm_up=$((SECONDS - warm_up_started))
 run_twin() {
-    run "unauthenticated twin, round $1" "$DURATION" "$twin" request.lua
+    run "unauthenticated twin, round $1" "$DURATION" "$me" request.lua twin
     twin_rates+=("$rate")
     twin_cpu="$cpu"
 }
@@ -247,7 +262,8 @@ verdict() { awk -v value="$1" -v target="$2" 'BEGIN {print (value >= target) ? "
 
 echo
 echo "Tokenkeeper API load benchmark: wrk $THREADS thread(s), $CONNECTIONS connections, ${DURATION}s per run, $ROUNDS rounds"
-echo "$(nproc) CPU(s), shared by the server, its PostgreSQL and wrk; the application started in ${startup}s;"
+echo "$(nproc) CPU(s), shared by the server, its PostgreSQL and wrk; seeding took ${seeded}s, the application started"
+echo "in $((startup - seeded))s;"
 echo "warm-up ${warm_up}s (until the CPU time per request of both paths settled, at most ${WARM_UP_LIMIT}s)."
 echo
 printf '%-34s %10s %10s %9s %8s %6s %9s\n' "run" "req/s" "requests" "non-2xx" "queries" "(all)" "CPU µs/req"

@@ -44,8 +44,7 @@ class ApiSecurityConfig {
             TokenUseRecorder uses,
             ThrottleAuditor throttleAudit,
             ApiMetrics metrics,
-            ObjectProvider<SecurityContextHolderStrategy> contexts,
-            @Value("${" + BenchEndpoints.PROPERTY + ":false}") boolean benchEndpoints)
+            ObjectProvider<SecurityContextHolderStrategy> contexts)
             throws Exception {
         var problems = new ApiProblems();
         // Built here rather than declared as a bean: a Filter bean would also run for every other request. The
@@ -60,16 +59,13 @@ class ApiSecurityConfig {
                 problems,
                 contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
         http.securityMatcher("/api/**", PROMETHEUS)
-                .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(ApiDocsConfig.DOCUMENT, ApiDocsConfig.DOCUMENT + "/**")
-                            .permitAll()
-                            .requestMatchers(PROMETHEUS, ADMINISTRATION)
-                            .hasRole("ADMINISTRATOR");
-                    if (benchEndpoints) {
-                        requests.requestMatchers(BenchEndpoints.PATHS).permitAll();
-                    }
-                    requests.anyRequest().authenticated();
-                })
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(ApiDocsConfig.DOCUMENT, ApiDocsConfig.DOCUMENT + "/**")
+                                .permitAll()
+                                .requestMatchers(PROMETHEUS, ADMINISTRATION)
+                                .hasRole("ADMINISTRATOR")
+                                .anyRequest()
+                                .authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
