@@ -3,9 +3,11 @@ package io.tokenkeeper.app.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
 import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
+import io.tokenkeeper.persistence.token.PostgresChangeFeed;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -100,9 +102,15 @@ class ApiSecurityConfig {
         return new CachedPolicy(policies::current, lifetime, background);
     }
 
+    /** Every node hears every committed change through PostgreSQL LISTEN/NOTIFY. */
     @Bean
-    TokenChangeListener tokenChangeListener(DataSource dataSource, CachedTokenGrants grants, CachedPolicy policy) {
-        return new TokenChangeListener(dataSource, grants, policy);
+    TokenAndPolicyChangeFeed tokenAndPolicyChangeFeed(DataSource dataSource) {
+        return new PostgresChangeFeed(dataSource);
+    }
+
+    @Bean
+    CacheSubscription cacheSubscription(TokenAndPolicyChangeFeed feed, CachedTokenGrants grants, CachedPolicy policy) {
+        return new CacheSubscription(feed, grants, policy);
     }
 
     @Bean

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The token policy as the API applies it on every request (the trusted IP ranges), remembered for at most
- * {@code lifetime} so that a request needs no query. A node hears every committed change of the policy through
- * PostgreSQL {@code NOTIFY} (migration V9, {@link TokenChangeListener}) and forgets it then; while that listener is not
- * connected the policy is read afresh for every request. Past half its lifetime it is read again in the background,
+ * {@code lifetime} so that a request needs no query. A node hears every committed change of the policy through the
+ * {@link io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed} (see {@link CacheSubscription}) and forgets it then;
+ * while the feed is not connected the policy is read afresh for every request. Past half its lifetime it is read again in the background,
  * so that busy request threads never wait for it.
  *
  * <p>Each address's verdict is remembered with the policy, so that a request from a known address costs a map lookup

@@ -29,9 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the cache is read again in the background, so that a busy token never makes a request thread wait for the database.
  *
  * <p>It stays honest in three ways: the token and user services tell it about each change inside the change's
- * transaction ({@link TokenChanges}, {@link AccountChanges}: it evicts at once and again when the transaction ends, so that a lookup racing the commit
- * cannot keep the old state); every node hears every committed change through PostgreSQL {@code NOTIFY} (see
- * {@link TokenChangeListener}); and while that listener is not connected, the cache is bypassed altogether.
+ * transaction ({@link TokenChanges}, {@link AccountChanges}: it evicts at once and again when the transaction ends, so
+ * that a lookup racing the commit cannot keep the old state); every node hears every committed change through the
+ * {@link io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed} (see {@link CacheSubscription}); and while the feed is
+ * not connected, the cache is bypassed altogether.
  */
 final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChanges {
 

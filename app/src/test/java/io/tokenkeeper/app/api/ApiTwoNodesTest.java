@@ -3,6 +3,7 @@ package io.tokenkeeper.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.persistence.token.PostgresChangeFeed;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -142,8 +143,7 @@ class ApiTwoNodesTest {
     }
 
     private int count(String listenerSql) {
-        return dsl.fetchSingle(listenerSql, TokenChangeListener.APPLICATION_NAME)
-                .get(0, Integer.class);
+        return dsl.fetchSingle(listenerSql, PostgresChangeFeed.APPLICATION_NAME).get(0, Integer.class);
     }
 
     private HttpResponse<String> patchEnabled(ApiClient node, boolean enabled) {
