@@ -2,6 +2,7 @@ package io.tokenkeeper.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tokenkeeper.app.api.auth.ApiCaller;
 import io.tokenkeeper.domain.account.UserAdministration;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotFoundException;

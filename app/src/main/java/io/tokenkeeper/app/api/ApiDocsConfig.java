@@ -9,13 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document of {@code /api/v1} (served at {@value #DOCUMENT}, public) with both ways to send a token.
+ * The OpenAPI document of {@code /api/v1} (served at {@code /api/openapi}, {@code springdoc.api-docs.path}; public) with
+ * both ways to send a token.
  * Swagger UI ({@code /swagger-ui/index.html}) is part of the browser UI and needs a signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfig {
-
-    static final String DOCUMENT = "/api/openapi";
 
     @Bean
     OpenAPI tokenkeeperOpenApi() {

@@ -1,5 +1,6 @@
 package io.tokenkeeper.app.api;
 
+import io.tokenkeeper.app.api.auth.ApiProblems;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.DomainException;
 import io.tokenkeeper.domain.base.InvalidInputException;

@@ -1,5 +1,6 @@
 package io.tokenkeeper.app.api;
 
+import io.tokenkeeper.app.api.auth.ApiCaller;
 import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.domain.token.ManagedToken;
 import io.tokenkeeper.domain.token.QuotaUsage;

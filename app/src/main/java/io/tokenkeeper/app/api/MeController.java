@@ -1,5 +1,6 @@
 package io.tokenkeeper.app.api;
 
+import io.tokenkeeper.app.api.auth.ApiCaller;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,6 @@
 package io.tokenkeeper.app.api;
 
+import io.tokenkeeper.app.api.auth.ApiCaller;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Transactions;

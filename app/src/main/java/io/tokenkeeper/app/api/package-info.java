@@ -1,6 +1,7 @@
 /**
- * The REST API under {@code /api}: its stateless security chain that authenticates personal API tokens, the cache
- * that keeps that fast and the notifications that keep the cache honest, and the JSON endpoints.
+ * The REST API's endpoints under {@code /api/v1}: the caller's own account and tokens, the administration of users and
+ * everyone's tokens, their JSON bodies, the problem details every error becomes, and the OpenAPI document. Who the
+ * caller is comes from {@link io.tokenkeeper.app.api.auth}.
  */
 @NullMarked
 package io.tokenkeeper.app.api;

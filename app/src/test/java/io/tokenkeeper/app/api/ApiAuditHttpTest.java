@@ -3,6 +3,7 @@ package io.tokenkeeper.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.app.api.cache.BackgroundWork;
 import io.tokenkeeper.domain.token.TokenSecret;
 import java.security.SecureRandom;
 import java.util.List;

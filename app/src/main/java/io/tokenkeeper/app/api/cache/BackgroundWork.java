@@ -1,4 +1,4 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.cache;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * audit events of new addresses and throttling, and refreshing the cached policy. Bounded: when the database is slow,
  * work is dropped rather than queued without end, since all of it is a hint, coalesced, or done again later.
  */
-final class BackgroundWork implements AutoCloseable {
+public final class BackgroundWork implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
 
@@ -31,7 +31,7 @@ final class BackgroundWork implements AutoCloseable {
      *
      * @return whether the work was accepted, {@code false} when the queue is full or the application stops
      */
-    boolean submit(String what, Runnable work) {
+    public boolean submit(String what, Runnable work) {
         try {
             executor.execute(() -> {
                 try {

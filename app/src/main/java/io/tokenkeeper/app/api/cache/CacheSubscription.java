@@ -1,4 +1,4 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.cache;
 
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed.Subscription;

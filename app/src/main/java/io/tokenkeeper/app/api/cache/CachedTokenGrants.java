@@ -1,4 +1,4 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed} (see {@link CacheSubscription}); and while the feed is
  * not connected, the cache is bypassed altogether.
  */
-final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChanges {
+public final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChanges {
 
     private static final int REMEMBERED_EVICTIONS = 256;
 
@@ -146,7 +146,7 @@ final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChang
     }
 
     /** What the cache holds for {@code digest}, without asking the database. */
-    Optional<TokenGrant> findCached(TokenDigest digest) {
+    public Optional<TokenGrant> findCached(TokenDigest digest) {
         var cached = trusted ? cache.getIfPresent(digest) : null;
         return cached == null ? Optional.empty() : Optional.of(cached.grant());
     }
@@ -174,10 +174,6 @@ final class CachedTokenGrants implements TokenGrants, TokenChanges, AccountChang
     void listening(boolean listening) {
         trusted = listening;
         evictAll();
-    }
-
-    boolean isListening() {
-        return trusted;
     }
 
     void evictAll() {

@@ -1,4 +1,4 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Each address's verdict is remembered with the policy, so that a request from a known address costs a map lookup
  * however many ranges there are.
  */
-final class CachedPolicy {
+public final class CachedPolicy {
 
     private static final long REMEMBERED_ADDRESSES = 10_000;
 
@@ -40,12 +40,8 @@ final class CachedPolicy {
     }
 
     /** Whether the policy allows API calls from {@code clientAddress}; {@code null} (unknown) only without ranges. */
-    boolean trusts(@Nullable String clientAddress) {
+    public boolean trusts(@Nullable String clientAddress) {
         return current().trusts(clientAddress);
-    }
-
-    TokenPolicy policy() {
-        return current().policy();
     }
 
     /** The policy changed: the next request reads it again. */
@@ -116,7 +112,7 @@ final class CachedPolicy {
                     Caffeine.newBuilder().maximumSize(REMEMBERED_ADDRESSES).build());
         }
 
-        boolean trusts(@Nullable String clientAddress) {
+        public boolean trusts(@Nullable String clientAddress) {
             if (policy.trustedRanges().isEmpty()) {
                 return true;
             }

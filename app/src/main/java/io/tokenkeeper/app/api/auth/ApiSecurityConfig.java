@@ -1,16 +1,14 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.auth;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tokenkeeper.app.api.cache.BackgroundWork;
+import io.tokenkeeper.app.api.cache.CachedPolicy;
+import io.tokenkeeper.app.api.cache.CachedTokenGrants;
+import io.tokenkeeper.app.api.cache.TokenUseRecorder;
 import io.tokenkeeper.domain.audit.AuditLog;
-import io.tokenkeeper.domain.policy.PolicyService;
-import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
-import io.tokenkeeper.domain.token.TokenUsage;
-import io.tokenkeeper.persistence.token.JooqTokenGrants;
-import io.tokenkeeper.persistence.token.PostgresChangeFeed;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +33,8 @@ class ApiSecurityConfig {
 
     static final String PROMETHEUS = "/actuator/prometheus";
     static final String ADMINISTRATION = "/api/v1/admin/**";
+    /** The OpenAPI document of the API ({@code springdoc.api-docs.path}), public. */
+    static final String OPENAPI_DOCUMENT = "/api/openapi";
 
     @Bean
     @Order(1)
@@ -61,13 +61,12 @@ class ApiSecurityConfig {
                 problems,
                 contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
         http.securityMatcher("/api/**", PROMETHEUS)
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers(ApiDocsConfig.DOCUMENT, ApiDocsConfig.DOCUMENT + "/**")
-                                .permitAll()
-                                .requestMatchers(PROMETHEUS, ADMINISTRATION)
-                                .hasRole("ADMINISTRATOR")
-                                .anyRequest()
-                                .authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(OPENAPI_DOCUMENT, OPENAPI_DOCUMENT + "/**")
+                        .permitAll()
+                        .requestMatchers(PROMETHEUS, ADMINISTRATION)
+                        .hasRole("ADMINISTRATOR")
+                        .anyRequest()
+                        .authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -85,35 +84,6 @@ class ApiSecurityConfig {
     }
 
     @Bean
-    CachedTokenGrants cachedTokenGrants(
-            JooqTokenGrants grants,
-            BackgroundWork background,
-            @Value("${tokenkeeper.api.cache.lifetime:30s}") Duration lifetime,
-            @Value("${tokenkeeper.api.cache.size:10000}") long size) {
-        return new CachedTokenGrants(grants, lifetime, size, background);
-    }
-
-    /** The trusted IP ranges are checked on every request: remembered as long as token state is. */
-    @Bean
-    CachedPolicy cachedPolicy(
-            PolicyService policies,
-            BackgroundWork background,
-            @Value("${tokenkeeper.api.cache.lifetime:30s}") Duration lifetime) {
-        return new CachedPolicy(policies::current, lifetime, background);
-    }
-
-    /** Every node hears every committed change through PostgreSQL LISTEN/NOTIFY. */
-    @Bean
-    TokenAndPolicyChangeFeed tokenAndPolicyChangeFeed(DataSource dataSource) {
-        return new PostgresChangeFeed(dataSource);
-    }
-
-    @Bean
-    CacheSubscription cacheSubscription(TokenAndPolicyChangeFeed feed, CachedTokenGrants grants, CachedPolicy policy) {
-        return new CacheSubscription(feed, grants, policy);
-    }
-
-    @Bean
     TokenAuthenticator tokenAuthenticator(CachedTokenGrants grants, CachedPolicy policy, Clock clock) {
         return new TokenAuthenticator(grants, clock, policy::trusts);
     }
@@ -123,16 +93,6 @@ class ApiSecurityConfig {
             @Value("${tokenkeeper.api.throttle.failures:30}") long failures,
             @Value("${tokenkeeper.api.throttle.period:3m}") Duration period) {
         return new FailureThrottle(failures, period);
-    }
-
-    @Bean
-    BackgroundWork apiBackgroundWork() {
-        return new BackgroundWork();
-    }
-
-    @Bean
-    TokenUseRecorder tokenUseRecorder(TokenUsage usage, Clock clock, BackgroundWork background) {
-        return new TokenUseRecorder(usage, clock, background);
     }
 
     @Bean
@@ -146,7 +106,7 @@ class ApiSecurityConfig {
     }
 
     @Bean
-    ApiMetrics apiMetrics(MeterRegistry registry, CachedTokenGrants grants) {
-        return new ApiMetrics(registry, grants);
+    ApiMetrics apiMetrics(MeterRegistry registry) {
+        return new ApiMetrics(registry);
     }
 }

@@ -1,4 +1,4 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.auth;
 
 import io.tokenkeeper.domain.user.Privilege;
 import java.io.Serial;

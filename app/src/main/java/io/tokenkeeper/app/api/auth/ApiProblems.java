@@ -1,4 +1,4 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,9 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The problem details (RFC 9457) that the API's security answers with before a controller is reached. Every
- * authentication failure gets the very same 401, whatever went wrong.
+ * authentication failure gets the very same 401, whatever went wrong. The controllers' advice answers an unavailable
+ * database with the same words.
  */
-final class ApiProblems {
+public final class ApiProblems {
 
     static final String REALM = "Tokenkeeper";
     static final String BEARER_CHALLENGE = "Bearer realm=\"" + REALM + "\"";
@@ -27,10 +28,10 @@ final class ApiProblems {
             + " form field. A token sent that way may have been logged on its way here: revoke it and create a new"
             + " one.";
     static final String TWO_CREDENTIALS = "Send exactly one credential: a single Authorization header.";
-    static final String UNAVAILABLE = "The service is temporarily unavailable. Try again in a few seconds.";
+    public static final String UNAVAILABLE = "The service is temporarily unavailable. Try again in a few seconds.";
     static final String FORBIDDEN = "Your account does not have the privilege this request needs.";
     static final String ADDRESS_NOT_TRUSTED = "Calls from this address are not allowed.";
-    static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(5);
+    public static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(5);
 
     private final JsonMapper json = JsonMapper.builder().build();
 

@@ -1,5 +1,7 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.auth;
 
+import io.tokenkeeper.app.api.cache.CachedTokenGrants;
+import io.tokenkeeper.app.api.cache.TokenUseRecorder;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.token.Verification;

@@ -1,17 +1,17 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.auth;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.tokenkeeper.domain.token.Verification;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * What the API's authentication counts: {@code tokenkeeper.api.authentications} by outcome,
- * {@code tokenkeeper.api.throttled}, the time a verification takes ({@code tokenkeeper.api.verification}), and the
- * cache's hits and misses ({@code cache.gets} with {@code cache=api-token-grants}).
+ * {@code tokenkeeper.api.throttled}, {@code tokenkeeper.api.refused.requests} and the time a verification takes
+ * ({@code tokenkeeper.api.verification}). The cache counts its own hits and misses (see
+ * {@link io.tokenkeeper.app.api.cache.ApiCacheConfig}).
  */
 final class ApiMetrics {
 
@@ -20,7 +20,7 @@ final class ApiMetrics {
     private final Counter refusedRequests;
     private final Timer verification;
 
-    ApiMetrics(MeterRegistry registry, CachedTokenGrants grants) {
+    ApiMetrics(MeterRegistry registry) {
         for (var outcome : Verification.Outcome.values()) {
             outcomes.put(
                     outcome,
@@ -38,7 +38,6 @@ final class ApiMetrics {
         verification = Timer.builder("tokenkeeper.api.verification")
                 .description("Time to verify a presented token, lookups included")
                 .register(registry);
-        CaffeineCacheMetrics.monitor(registry, grants.cache(), "api-token-grants");
     }
 
     void outcome(Verification.Outcome outcome) {

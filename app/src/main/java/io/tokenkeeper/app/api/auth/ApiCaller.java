@@ -1,4 +1,4 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.auth;
 
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenGrant;
@@ -10,18 +10,18 @@ import org.jspecify.annotations.Nullable;
  * Who is calling the API: the owner of the token that authenticated the request, that token, and the client address.
  * Holds no secret.
  */
-record ApiCaller(TokenGrant grant, @Nullable String clientAddress) {
+public record ApiCaller(TokenGrant grant, @Nullable String clientAddress) {
 
-    User user() {
+    public User user() {
         return grant.owner();
     }
 
-    Token token() {
+    public Token token() {
         return grant.token();
     }
 
     /** The owner acting through the domain's services, from this client address. */
-    Actor actor() {
+    public Actor actor() {
         return new Actor(grant.owner(), clientAddress);
     }
 }

@@ -1,4 +1,4 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.auth;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * per token and address) per {@link TokenUsage#INTERVAL}; the database keeps it to once per interval across all nodes.
  * On the request thread this costs one or two in-memory lookups.
  */
-final class TokenUseRecorder {
+public final class TokenUseRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(TokenUseRecorder.class);
     private static final long REMEMBERED = 100_000;
@@ -44,7 +44,7 @@ final class TokenUseRecorder {
      * @param token the token as this node remembers it: an address equal to its {@code lastUsedIp} is not new; any
      *     other is compared with the stored one in the background
      */
-    void used(Token token, @Nullable String clientAddress) {
+    public void used(Token token, @Nullable String clientAddress) {
         var id = token.id();
         boolean record = recentlyRecorded.asMap().putIfAbsent(id, Boolean.TRUE) == null;
         var place = clientAddress == null || clientAddress.equals(token.lastUsedIp())

@@ -1,7 +1,8 @@
-package io.tokenkeeper.app.api;
+package io.tokenkeeper.app.api.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenkeeper.app.api.cache.BackgroundWork;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import java.time.Clock;

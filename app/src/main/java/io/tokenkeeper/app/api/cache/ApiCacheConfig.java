@@ -1,0 +1,69 @@
+package io.tokenkeeper.app.api.cache;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
+import io.tokenkeeper.domain.token.TokenUsage;
+import io.tokenkeeper.persistence.token.JooqTokenGrants;
+import io.tokenkeeper.persistence.token.PostgresChangeFeed;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the API remembers so that a warm request needs no query (token state and the token policy), how every node
+ * keeps it honest (the change feed), and the background thread for the database work that no response waits for.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiCacheConfig {
+
+    @Bean
+    CachedTokenGrants cachedTokenGrants(
+            JooqTokenGrants grants,
+            BackgroundWork background,
+            @Value("${tokenkeeper.api.cache.lifetime:30s}") Duration lifetime,
+            @Value("${tokenkeeper.api.cache.size:10000}") long size) {
+        return new CachedTokenGrants(grants, lifetime, size, background);
+    }
+
+    /** Hits and misses of the token cache: {@code cache.gets} with {@code cache=api-token-grants}. */
+    @Bean
+    MeterBinder cachedTokenGrantsMetrics(CachedTokenGrants grants) {
+        return new CaffeineCacheMetrics<>(grants.cache(), "api-token-grants", List.of());
+    }
+
+    /** The trusted IP ranges are checked on every request: remembered as long as token state is. */
+    @Bean
+    CachedPolicy cachedPolicy(
+            PolicyService policies,
+            BackgroundWork background,
+            @Value("${tokenkeeper.api.cache.lifetime:30s}") Duration lifetime) {
+        return new CachedPolicy(policies::current, lifetime, background);
+    }
+
+    /** Every node hears every committed change through PostgreSQL LISTEN/NOTIFY. */
+    @Bean
+    TokenAndPolicyChangeFeed tokenAndPolicyChangeFeed(DataSource dataSource) {
+        return new PostgresChangeFeed(dataSource);
+    }
+
+    @Bean
+    CacheSubscription cacheSubscription(TokenAndPolicyChangeFeed feed, CachedTokenGrants grants, CachedPolicy policy) {
+        return new CacheSubscription(feed, grants, policy);
+    }
+
+    @Bean
+    BackgroundWork apiBackgroundWork() {
+        return new BackgroundWork();
+    }
+
+    @Bean
+    TokenUseRecorder tokenUseRecorder(TokenUsage usage, Clock clock, BackgroundWork background) {
+        return new TokenUseRecorder(usage, clock, background);
+    }
+}
