@@ -2,12 +2,15 @@ package io.tokenkeeper;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Tokenkeeper. Sits in the root package on purpose: Vaadin looks for routes below the auto-configuration package,
- * and the views live in {@code io.tokenkeeper.ui}.
+ * and the views live in {@code io.tokenkeeper.ui}. Its {@code tokenkeeper.*} settings are bound by the
+ * {@code @ConfigurationProperties} records of the packages that use them, with their defaults.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class Application {
 
     public static void main(String[] args) {

@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * With no {@code spring.datasource.url}, Tokenkeeper runs its own PostgreSQL: real PostgreSQL binaries from a jar,
- * with the data kept in {@code tokenkeeper.database.directory} so that it survives restarts.
+ * with the data kept in {@code tokenkeeper.database.directory} ({@link DatabaseProperties}) so that it survives
+ * restarts.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -23,8 +23,8 @@ class EmbeddedDatabaseConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${tokenkeeper.database.directory}") Path directory) throws IOException {
-        Path data = directory.toAbsolutePath().normalize();
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties settings) throws IOException {
+        Path data = settings.directory().toAbsolutePath().normalize();
         Files.createDirectories(data);
         var postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)

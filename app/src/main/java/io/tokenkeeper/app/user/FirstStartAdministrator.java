@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -30,11 +29,11 @@ class FirstStartAdministrator implements ApplicationRunner {
             FirstAdministrator firstAdministrator,
             SecureRandom random,
             ApplicationContext context,
-            @Value("${tokenkeeper.admin.initial-password:}") @Nullable String configuredPassword) {
+            AdminProperties settings) {
         this.firstAdministrator = firstAdministrator;
         this.random = random;
         this.context = context;
-        this.configuredPassword = configuredPassword;
+        this.configuredPassword = settings.initialPassword();
     }
 
     @Override

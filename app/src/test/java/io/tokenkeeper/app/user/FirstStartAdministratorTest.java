@@ -112,6 +112,7 @@ class FirstStartAdministratorTest {
     }
 
     private FirstStartAdministrator firstStart(@Nullable String configuredPassword) {
-        return new FirstStartAdministrator(firstAdministrator, new SecureRandom(), context, configuredPassword);
+        return new FirstStartAdministrator(
+                firstAdministrator, new SecureRandom(), context, new AdminProperties(configuredPassword));
     }
 }

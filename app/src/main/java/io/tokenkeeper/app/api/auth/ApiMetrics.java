@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * What the API's authentication counts: {@code tokenkeeper.api.authentications} by outcome,
  * {@code tokenkeeper.api.throttled}, {@code tokenkeeper.api.refused.requests} and the time a verification takes
- * ({@code tokenkeeper.api.verification}). The cache counts its own hits and misses (see
- * {@link io.tokenkeeper.app.api.cache.ApiCacheConfig}).
+ * ({@code tokenkeeper.api.verification}). The token cache counts its own hits and misses
+ * ({@code cache.gets} with {@code cache=api-token-grants}).
  */
 final class ApiMetrics {
 

@@ -8,9 +8,7 @@ import io.tokenkeeper.app.api.cache.TokenUseRecorder;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -89,20 +87,14 @@ class ApiSecurityConfig {
     }
 
     @Bean
-    FailureThrottle failureThrottle(
-            @Value("${tokenkeeper.api.throttle.failures:30}") long failures,
-            @Value("${tokenkeeper.api.throttle.period:3m}") Duration period) {
-        return new FailureThrottle(failures, period);
+    FailureThrottle failureThrottle(ApiThrottleProperties settings) {
+        return new FailureThrottle(settings.failures(), settings.period());
     }
 
     @Bean
     ThrottleAuditor throttleAuditor(
-            AuditLog audit,
-            Clock clock,
-            BackgroundWork background,
-            @Value("${tokenkeeper.api.throttle.failures:30}") long failures,
-            @Value("${tokenkeeper.api.throttle.period:3m}") Duration period) {
-        return new ThrottleAuditor(audit, clock, background, failures, period);
+            AuditLog audit, Clock clock, BackgroundWork background, ApiThrottleProperties settings) {
+        return new ThrottleAuditor(audit, clock, background, settings.failures(), settings.period());
     }
 
     @Bean

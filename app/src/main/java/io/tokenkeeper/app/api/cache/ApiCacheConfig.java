@@ -8,10 +8,8 @@ import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
 import io.tokenkeeper.persistence.token.PostgresChangeFeed;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,11 +22,8 @@ class ApiCacheConfig {
 
     @Bean
     CachedTokenGrants cachedTokenGrants(
-            JooqTokenGrants grants,
-            BackgroundWork background,
-            @Value("${tokenkeeper.api.cache.lifetime:30s}") Duration lifetime,
-            @Value("${tokenkeeper.api.cache.size:10000}") long size) {
-        return new CachedTokenGrants(grants, lifetime, size, background);
+            JooqTokenGrants grants, BackgroundWork background, ApiCacheProperties settings) {
+        return new CachedTokenGrants(grants, settings.lifetime(), settings.size(), background);
     }
 
     /** Hits and misses of the token cache: {@code cache.gets} with {@code cache=api-token-grants}. */
@@ -39,11 +34,8 @@ class ApiCacheConfig {
 
     /** The trusted IP ranges are checked on every request: remembered as long as token state is. */
     @Bean
-    CachedPolicy cachedPolicy(
-            PolicyService policies,
-            BackgroundWork background,
-            @Value("${tokenkeeper.api.cache.lifetime:30s}") Duration lifetime) {
-        return new CachedPolicy(policies::current, lifetime, background);
+    CachedPolicy cachedPolicy(PolicyService policies, BackgroundWork background, ApiCacheProperties settings) {
+        return new CachedPolicy(policies::current, settings.lifetime(), background);
     }
 
     /** Every node hears every committed change through PostgreSQL LISTEN/NOTIFY. */
