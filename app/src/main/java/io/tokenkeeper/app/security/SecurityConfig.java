@@ -5,7 +5,6 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 import com.vaadin.flow.spring.security.RequestUtil;
 import io.tokenkeeper.ui.user.LoginView;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,10 +50,7 @@ class SecurityConfig {
     static final String EXPIRED_SIGN_IN = "/login?expired";
 
     @Bean
-    SecurityFilterChain browserChain(
-            HttpSecurity http,
-            RequestUtil vaadinRequests,
-            @Value("${tokenkeeper.web.https-only:false}") boolean httpsOnly)
+    SecurityFilterChain browserChain(HttpSecurity http, RequestUtil vaadinRequests, WebProperties web)
             throws Exception {
         RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -68,7 +64,7 @@ class SecurityConfig {
                             .permissionsPolicyHeader(
                                     policy -> policy.policy("camera=(), microphone=(), geolocation=()"))
                             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
-                    if (httpsOnly) {
+                    if (web.httpsOnly()) {
                         headers.httpStrictTransportSecurity(hsts ->
                                 hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31_536_000));
                     }
