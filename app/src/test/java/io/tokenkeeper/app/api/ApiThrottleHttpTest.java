@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A client that keeps failing is throttled; everyone else, the token's owner included, is not. */
+/**
+ * A client that keeps failing is throttled; everyone else, the token's owner included, is not, and a real token is
+ * never refused, even from a throttled address.
+ */
 @ApplicationTest
 class ApiThrottleHttpTest {
 
@@ -47,7 +50,6 @@ class ApiThrottleHttpTest {
         assertThat(throttled.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(attacker.get(ME, "Bearer malformed").statusCode()).isEqualTo(429);
-        assertThat(attacker.get(ME, ApiTestData.bearer(coldToken)).statusCode()).isEqualTo(429);
 
         assertThat(ownerClient.get(ME, owner.bearer()).statusCode()).isEqualTo(200);
         assertThat(ownerClient.get(ME, ApiTestData.bearer(coldToken)).statusCode())
@@ -76,6 +78,38 @@ class ApiThrottleHttpTest {
 
         assertThat(sharedAddress.get(ME, randomToken()).statusCode()).isEqualTo(429);
         assertThat(sharedAddress.get(ME, owner.bearer()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_real_token_never_used_before_works_from_a_throttled_address_and_guesses_from_it_cost_no_query() {
+        var owner = testData.aCaller();
+        var neverUsed = testData.aTokenFor(owner.user(), null);
+        var sharedAddress = new ApiClient(port);
+        for (int i = 0; i <= ALLOWED_FAILURES; i++) {
+            sharedAddress.get(ME, randomToken());
+        }
+        assertThat(sharedAddress.get(ME, randomToken()).statusCode()).isEqualTo(429);
+
+        assertThat(sharedAddress.get(ME, ApiTestData.bearer(neverUsed)).statusCode())
+                .isEqualTo(200);
+        var createdWhileThrottled = testData.aTokenFor(owner.user(), null);
+        assertThat(Polling.within1Second(
+                        () -> sharedAddress
+                                .get(ME, ApiTestData.bearer(createdWhileThrottled))
+                                .statusCode(),
+                        status -> status == 200))
+                .isEqualTo(200);
+        long guessCost = Polling.within1Second(
+                () -> {
+                    long before = queries.executed();
+                    assertThat(sharedAddress.get(ME, randomToken()).statusCode())
+                            .isEqualTo(429);
+                    return queries.executed() - before;
+                },
+                cost -> cost == 0);
+        assertThat(guessCost)
+                .as("a guess from a throttled address is answered from memory")
+                .isZero();
     }
 
     private String randomToken() {

@@ -135,7 +135,10 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A throttled client is served from the cache only: its failures cost no query. */
+    /**
+     * A throttled client is served from the cache, and from the database only for a value that may be a real token:
+     * its guesses cost no query, and an owner behind the same address is never refused.
+     */
     private Verification verify(String header, String client, boolean cacheOnly) {
         var credential = PresentedCredential.parse(header);
         if (credential == null) {
@@ -143,7 +146,8 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
         return metrics.verification()
                 .record(() -> cacheOnly
-                        ? authenticator.verify(credential.value(), credential.username(), client, grants::findCached)
+                        ? authenticator.verify(
+                                credential.value(), credential.username(), client, grants::findForThrottledClient)
                         : authenticator.verify(credential.value(), credential.username(), client));
     }
 

@@ -22,8 +22,8 @@ class ApiCacheConfig {
 
     @Bean
     CachedTokenGrants cachedTokenGrants(
-            JooqTokenGrants grants, BackgroundWork background, ApiCacheProperties settings) {
-        return new CachedTokenGrants(grants, settings.lifetime(), settings.size(), background);
+            JooqTokenGrants grants, BackgroundWork background, ApiCacheProperties settings, KnownDigests known) {
+        return new CachedTokenGrants(grants, settings.lifetime(), settings.size(), background, known::mayExist);
     }
 
     /** Hits and misses of the token cache: {@code cache.gets} with {@code cache=api-token-grants}. */
@@ -44,9 +44,16 @@ class ApiCacheConfig {
         return new PostgresChangeFeed(dataSource);
     }
 
+    /** Which token values exist, so that a throttled client's guesses cost no query and its real tokens still work. */
     @Bean
-    CacheSubscription cacheSubscription(TokenAndPolicyChangeFeed feed, CachedTokenGrants grants, CachedPolicy policy) {
-        return new CacheSubscription(feed, grants, policy);
+    KnownDigests knownDigests(JooqTokenGrants grants) {
+        return new KnownDigests(grants);
+    }
+
+    @Bean
+    CacheSubscription cacheSubscription(
+            TokenAndPolicyChangeFeed feed, CachedTokenGrants grants, CachedPolicy policy, KnownDigests known) {
+        return new CacheSubscription(feed, grants, policy, known);
     }
 
     @Bean

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps this node's {@link CachedTokenGrants} and {@link CachedPolicy} in step with the changes every node commits:
+ * Keeps this node's {@link CachedTokenGrants}, {@link CachedPolicy} and {@link KnownDigests} in step with the changes every node commits:
  * subscribed to the {@link TokenAndPolicyChangeFeed} while the application runs, it evicts what each change names.
  * Until the feed is connected, and whenever it is not, both caches are cleared and bypassed.
  */
@@ -21,12 +21,15 @@ final class CacheSubscription implements SmartLifecycle, TokenAndPolicyChangeFee
     private final TokenAndPolicyChangeFeed feed;
     private final CachedTokenGrants grants;
     private final CachedPolicy policy;
+    private final KnownDigests known;
     private @Nullable Subscription subscription;
 
-    CacheSubscription(TokenAndPolicyChangeFeed feed, CachedTokenGrants grants, CachedPolicy policy) {
+    CacheSubscription(
+            TokenAndPolicyChangeFeed feed, CachedTokenGrants grants, CachedPolicy policy, KnownDigests known) {
         this.feed = feed;
         this.grants = grants;
         this.policy = policy;
+        this.known = known;
     }
 
     @Override
@@ -50,11 +53,13 @@ final class CacheSubscription implements SmartLifecycle, TokenAndPolicyChangeFee
     @Override
     public void connected() {
         listening(true);
+        known.reload();
     }
 
     @Override
     public void disconnected(@Nullable Exception cause) {
         listening(false);
+        known.forget();
         if (cause != null) {
             log.warn(
                     "Not listening for token and policy changes ({}); the API reads them from the database until it"
@@ -66,6 +71,7 @@ final class CacheSubscription implements SmartLifecycle, TokenAndPolicyChangeFee
     @Override
     public void tokenChanged(TokenId token) {
         grants.tokenChanged(token);
+        known.tokenChanged(token);
     }
 
     @Override
@@ -82,6 +88,7 @@ final class CacheSubscription implements SmartLifecycle, TokenAndPolicyChangeFee
     public void anythingChanged() {
         grants.evictAll();
         policy.evict();
+        known.reload();
     }
 
     private void listening(boolean listening) {

@@ -39,6 +39,7 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
     private static final int REMEMBERED_EVICTIONS = 256;
 
     private final TokenGrants source;
+    private final Predicate<TokenDigest> known;
     private final Cache<TokenDigest, Entry> cache;
     private final @Nullable BackgroundWork background;
     private final long refreshAfterNanos;
@@ -54,12 +55,20 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
 
     /** A cache whose entries are read again only once their lifetime is over. */
     CachedTokenGrants(TokenGrants source, Duration lifetime, long maximumSize) {
-        this(source, lifetime, maximumSize, null);
+        this(source, lifetime, maximumSize, null, digest -> true);
     }
 
-    /** @param background where a token used after half its lifetime in the cache is read again */
-    CachedTokenGrants(TokenGrants source, Duration lifetime, long maximumSize, @Nullable BackgroundWork background) {
-        this(source, lifetime, maximumSize, background, lifetime.dividedBy(2));
+    /**
+     * @param background where a token used after half its lifetime in the cache is read again
+     * @param known false only for a digest no token has ({@link KnownDigests#mayExist})
+     */
+    CachedTokenGrants(
+            TokenGrants source,
+            Duration lifetime,
+            long maximumSize,
+            @Nullable BackgroundWork background,
+            Predicate<TokenDigest> known) {
+        this(source, lifetime, maximumSize, background, lifetime.dividedBy(2), known);
     }
 
     CachedTokenGrants(
@@ -67,8 +76,10 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
             Duration lifetime,
             long maximumSize,
             @Nullable BackgroundWork background,
-            Duration refreshAfter) {
+            Duration refreshAfter,
+            Predicate<TokenDigest> known) {
         this.source = source;
+        this.known = known;
         this.background = background;
         this.refreshAfterNanos = refreshAfter.toNanos();
         this.cache = Caffeine.newBuilder()
@@ -149,6 +160,18 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
     public Optional<TokenGrant> findCached(TokenDigest digest) {
         var cached = trusted ? cache.getIfPresent(digest) : null;
         return cached == null ? Optional.empty() : Optional.of(cached.grant());
+    }
+
+    /**
+     * The lookup for a client that failed too often: from the cache, or from the database only when {@code known}
+     * says a token may have this digest. Guesses cost no query; a real token behind the same address still works.
+     */
+    public Optional<TokenGrant> findForThrottledClient(TokenDigest digest) {
+        var cached = findCached(digest);
+        if (cached.isPresent() || !known.test(digest)) {
+            return cached;
+        }
+        return findByDigest(digest);
     }
 
     @Override

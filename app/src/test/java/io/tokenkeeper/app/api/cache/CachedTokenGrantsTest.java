@@ -152,7 +152,8 @@ class CachedTokenGrantsTest {
                     Duration.ofHours(1),
                     100,
                     background,
-                    Duration.ZERO);
+                    Duration.ZERO,
+                    known -> true);
             refreshing.listening(true);
             var digest = store(1, 7);
             var gone = store(2, 7);

@@ -1,0 +1,33 @@
+package io.tokenkeeper.app.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class FailureThrottleTest {
+
+    @Test
+    void counts_ipv6_clients_per_64_block_and_ipv4_clients_per_address() {
+        var throttle = new FailureThrottle(3, Duration.ofMinutes(3));
+
+        throttle.failed("2001:db8:1:2:aaaa::1");
+        throttle.failed("2001:db8:1:2:bbbb::2");
+        throttle.failed("2001:0db8:0001:0002:cccc:0:0:3");
+
+        assertThat(throttle.throttled("2001:db8:1:2:dddd::4")).isPresent();
+        assertThat(throttle.throttled("2001:db8:1:3::1")).isEmpty();
+        throttle.failed("192.0.2.1");
+        throttle.failed("192.0.2.1");
+        throttle.failed("192.0.2.1");
+        assertThat(throttle.throttled("192.0.2.1")).isPresent();
+        assertThat(throttle.throttled("192.0.2.2")).isEmpty();
+    }
+
+    @Test
+    void keys_name_the_64_block() {
+        assertThat(FailureThrottle.key("2001:db8:1:2:aaaa::1")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(FailureThrottle.key("fe80::1%eth0")).isEqualTo("fe80:0:0:0::/64");
+        assertThat(FailureThrottle.key("203.0.113.9")).isEqualTo("203.0.113.9");
+    }
+}
