@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -50,7 +51,8 @@ class SecurityConfig {
     static final String EXPIRED_SIGN_IN = "/login?expired";
 
     @Bean
-    SecurityFilterChain browserChain(HttpSecurity http, RequestUtil vaadinRequests, WebProperties web)
+    SecurityFilterChain browserChain(
+            HttpSecurity http, RequestUtil vaadinRequests, WebProperties web, SignInThrottling throttling)
             throws Exception {
         RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -74,6 +76,7 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
                         .withObjectPostProcessor(expiredSignInPage(signIn)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(throttling.filter(), UsernamePasswordAuthenticationFilter.class)
                 .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
                         .enableCsrfConfiguration(false));
         return http.build();

@@ -18,14 +18,25 @@ public final class SignInForm {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
-    private final HttpClient http =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final int port;
     private String session;
     private String csrf;
 
     public SignInForm(int port) {
         this.port = port;
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** A form posted from {@code localAddress} (any of 127/8), so that the server sees a client of its own. */
+    public SignInForm(int port, java.net.InetAddress localAddress) {
+        this.port = port;
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .localAddress(localAddress)
+                .build();
     }
 
     /** Opens the sign-in page; returns its response. */
@@ -67,7 +78,7 @@ public final class SignInForm {
         }
         var request = HttpRequest.newBuilder(uri("/logout"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://localhost:" + port)
+                .header("Origin", "http://127.0.0.1:" + port)
                 .header("Cookie", "JSESSIONID=" + signedInSession)
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token.group(1))));
         return send(request);
@@ -84,7 +95,7 @@ public final class SignInForm {
     private HttpResponse<String> post(String form, String sessionOrNull) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://localhost:" + port)
+                .header("Origin", "http://127.0.0.1:" + port)
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (sessionOrNull != null) {
             request.header("Cookie", "JSESSIONID=" + sessionOrNull);
@@ -105,7 +116,7 @@ public final class SignInForm {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     public static Optional<String> sessionCookie(HttpResponse<?> response) {

@@ -4,6 +4,7 @@ package io.tokenkeeper.domain.audit;
 public enum AuditAction {
     SIGN_IN_SUCCEEDED("Signed in"),
     SIGN_IN_FAILED("Sign-in failed"),
+    SIGN_IN_THROTTLED("Sign-in throttled"),
     SIGNED_OUT("Signed out"),
     USER_CREATED("User created"),
     PROFILE_CHANGED("Profile changed"),

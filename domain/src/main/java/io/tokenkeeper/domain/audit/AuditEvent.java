@@ -116,6 +116,21 @@ public record AuditEvent(
                 clientAddress);
     }
 
+    /** Sign-ins were refused unchecked for a while after too many failures; {@code account} as for a failure. */
+    public static AuditEvent signInThrottled(
+            @Nullable User account, String details, @Nullable String clientAddress, Instant at) {
+        return new AuditEvent(
+                at,
+                null,
+                UNKNOWN,
+                AuditAction.SIGN_IN_THROTTLED,
+                USER,
+                account == null ? null : Long.toString(account.id().value()),
+                account == null ? "unknown user" : account.username().value(),
+                details,
+                clientAddress);
+    }
+
     /** An API call used a token from an address other than the one it was last used from. */
     public static AuditEvent tokenUsedFromNewAddress(
             UserId owner,

@@ -41,9 +41,20 @@ public final class SignInAudit {
      * type their password into the username field, and that must not land in the audit trail.
      */
     public void signInFailed(String attemptedUsername, String reason, @Nullable String clientAddress) {
-        var user = Username.isWellFormed(attemptedUsername)
-                ? users.findByUsername(attemptedUsername)
-                : Optional.<User>empty();
-        audit.record(AuditEvent.signInFailed(user.orElse(null), reason, clientAddress, clock.instant()));
+        audit.record(AuditEvent.signInFailed(
+                existing(attemptedUsername).orElse(null), reason, clientAddress, clock.instant()));
+    }
+
+    /**
+     * Records that sign-ins were refused unchecked after too many failures ({@code details} says for how long and
+     * why); the attempted name is kept only when it is an existing account's, as for a failure.
+     */
+    public void signInThrottled(String attemptedUsername, String details, @Nullable String clientAddress) {
+        audit.record(AuditEvent.signInThrottled(
+                existing(attemptedUsername).orElse(null), details, clientAddress, clock.instant()));
+    }
+
+    private Optional<User> existing(String attemptedUsername) {
+        return Username.isWellFormed(attemptedUsername) ? users.findByUsername(attemptedUsername) : Optional.empty();
     }
 }

@@ -27,6 +27,10 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
     static final String FAILED_TITLE = "Sign-in failed";
     static final String FAILED_MESSAGE =
             "The username or password is incorrect, or the account is disabled. Check both and try again.";
+    static final String THROTTLED_TITLE = "Too many failed sign-ins";
+    static final String THROTTLED_MESSAGE =
+            "For your account's safety, sign-ins pause for a little while after several failures. Wait a minute, then"
+                    + " try again.";
     static final String EXPIRED_TITLE = "Sign in again";
     static final String EXPIRED_MESSAGE =
             "This sign-in page had expired or the request did not come from it, so nothing was checked. Sign in again.";
@@ -62,8 +66,13 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
         if (parameters.containsKey("expired")) {
             texts.getErrorMessage().setTitle(EXPIRED_TITLE);
             texts.getErrorMessage().setMessage(EXPIRED_MESSAGE);
+        } else if (parameters.containsKey("throttled")) {
+            texts.getErrorMessage().setTitle(THROTTLED_TITLE);
+            texts.getErrorMessage().setMessage(THROTTLED_MESSAGE);
         }
         form.setI18n(texts);
-        form.setError(parameters.containsKey("error") || parameters.containsKey("expired"));
+        form.setError(parameters.containsKey("error")
+                || parameters.containsKey("expired")
+                || parameters.containsKey("throttled"));
     }
 }
