@@ -121,11 +121,24 @@ class SecurityConfig {
         };
     }
 
+    /** The client's address, scheme and host as the named reverse proxies forwarded them; first of all filters. */
+    @Bean
+    TrustedProxies trustedProxies(WebProperties web) {
+        return TrustedProxies.parse(web.trustedProxies());
+    }
+
+    @Bean
+    FilterRegistrationBean<TrustedProxies> trustedProxiesFilter(TrustedProxies proxies) {
+        var registration = new FilterRegistrationBean<>(proxies);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Keeps every redirect on the host the client asked for without echoing an arbitrary {@code Host} header. */
     @Bean
     FilterRegistrationBean<RelativeRedirects> relativeRedirects() {
         var registration = new FilterRegistrationBean<>(new RelativeRedirects());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -1,6 +1,7 @@
 package io.tokenkeeper.app.policy;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -22,12 +24,15 @@ import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.ui.base.AccessDeniedView;
+import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.policy.PolicyView;
+import io.tokenkeeper.ui.policy.ProxySetup;
 import io.tokenkeeper.ui.token.ApiTokensView;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +47,9 @@ class PolicyViewTest extends KaribuTest {
 
     @Autowired
     TokenService tokens;
+
+    @Autowired
+    CurrentUser currentUser;
 
     @AfterEach
     void restoreTheDefaultPolicy() {
@@ -108,5 +116,32 @@ class PolicyViewTest extends KaribuTest {
         var created = tokens.listOwn(new Actor(admin, null)).getFirst();
         assertThat(created.expiresAt())
                 .isEqualTo(latest.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    @Test
+    void warns_when_trusted_ranges_meet_proxies_trusted_too_broadly() {
+        var admin = users.aUser(EnumSet.of(Privilege.ADMINISTRATOR));
+        TestSignIn.as(admin);
+        ProxySetup broad = () -> Optional.of("10.0.0.0/8");
+        var withoutRanges = new PolicyView(policies, currentUser, broad);
+        UI.getCurrent().add(withoutRanges);
+        withoutRanges.beforeEnter(null);
+        assertThat(_find(withoutRanges, Paragraph.class, spec -> spec.withText(warning("10.0.0.0/8"))))
+                .isEmpty();
+
+        policies.update(new Actor(admin, null), 5, null, List.of("203.0.113.0/24"));
+        var withRanges = new PolicyView(policies, currentUser, broad);
+        UI.getCurrent().add(withRanges);
+        withRanges.beforeEnter(null);
+
+        assertThat(_get(withRanges, Paragraph.class, spec -> spec.withText(warning("10.0.0.0/8")))
+                        .isVisible())
+                .isTrue();
+    }
+
+    private static String warning(String ranges) {
+        return "Forwarded client addresses are believed from " + ranges + " (TOKENKEEPER_TRUSTED_PROXIES), which"
+                + " includes hosts that are not your reverse proxy: a caller there can claim an address inside the"
+                + " trusted IP ranges. Narrow it to your proxies' own addresses.";
     }
 }

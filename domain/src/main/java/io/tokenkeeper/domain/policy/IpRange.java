@@ -49,6 +49,14 @@ public final class IpRange {
         return new IpRange(mask(bytes, prefix), prefix);
     }
 
+    /**
+     * More than one site's worth of addresses: an IPv4 range wider than /16 or an IPv6 range wider than /48 (or all
+     * private or all addresses). Trusting forwarded headers from such a range trusts hosts that are not your proxy.
+     */
+    public boolean isBroad() {
+        return network.length == 4 ? prefixLength < 16 : prefixLength < 48;
+    }
+
     /** Whether {@code address} (a literal IP address) lies in this range; anything else is outside. */
     public boolean contains(@Nullable String address) {
         byte[] bytes = address == null ? null : literal(address);

@@ -34,9 +34,14 @@ import java.util.stream.Collectors;
 public final class PolicyView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 
     static final String SAVED = "The policy was saved.";
+    static final String BROAD_PROXIES = "Forwarded client addresses are believed from %s"
+            + " (TOKENKEEPER_TRUSTED_PROXIES), which includes hosts that are not your reverse proxy: a caller there"
+            + " can claim an address inside the trusted IP ranges. Narrow it to your proxies' own addresses.";
 
     private final PolicyService policies;
     private final CurrentUser currentUser;
+    private final ProxySetup proxies;
+    private final Paragraph proxyWarning = new Paragraph();
     private final IntegerField quota = new IntegerField("Tokens per user");
     private final IntegerField maxLifetime = new IntegerField("Maximum lifetime of new tokens (days)");
     private final TextArea trustedRanges = new TextArea("Trusted IP ranges for the API");
@@ -45,9 +50,13 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
             .on("maxLifetimeDays", maxLifetime)
             .on("trustedRanges", trustedRanges);
 
-    public PolicyView(PolicyService policies, CurrentUser currentUser) {
+    public PolicyView(PolicyService policies, CurrentUser currentUser, ProxySetup proxies) {
         this.policies = policies;
         this.currentUser = currentUser;
+        this.proxies = proxies;
+        proxyWarning.getElement().getThemeList().add("badge error");
+        proxyWarning.getElement().setAttribute("role", "alert");
+        proxyWarning.setVisible(false);
 
         quota.setMin(TokenQuota.LOWEST);
         quota.setMax(TokenQuota.HIGHEST);
@@ -73,6 +82,7 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
                 new H2("Policy"),
                 new Paragraph("These rules apply to every user's API tokens. Every change is recorded in the audit"
                         + " log."),
+                proxyWarning,
                 form,
                 save);
     }
@@ -87,6 +97,11 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
         maxLifetime.setValue(policy.maxLifetimeDays());
         trustedRanges.setValue(
                 policy.trustedRanges().stream().map(IpRange::toString).collect(Collectors.joining("\n")));
+        var broad = policy.trustedRanges().isEmpty()
+                ? null
+                : proxies.broadlyTrustedProxies().orElse(null);
+        proxyWarning.setText(broad == null ? "" : BROAD_PROXIES.formatted(broad));
+        proxyWarning.setVisible(broad != null);
     }
 
     private void save() {

@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * string, form field) and two credentials at once are refused with 400; a well-formed token from outside the policy's
  * trusted IP ranges gets 403, whatever it is; every other failed authentication gets the same 401, or 429 once its
  * client has failed too often. The client is {@link HttpServletRequest#getRemoteAddr()}: the peer, or with
- * {@code server.forward-headers-strategy=native} what a trusted proxy put in {@code X-Forwarded-For}. Nothing here
+ * {@code TOKENKEEPER_TRUSTED_PROXIES} what a named proxy put in {@code X-Forwarded-For}. Nothing here
  * logs or keeps the value.
  */
 final class TokenAuthenticationFilter extends OncePerRequestFilter {
