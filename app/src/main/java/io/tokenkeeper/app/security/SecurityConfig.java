@@ -5,6 +5,7 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 import com.vaadin.flow.spring.security.RequestUtil;
 import io.tokenkeeper.ui.user.LoginView;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +14,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -52,7 +56,12 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain browserChain(
-            HttpSecurity http, RequestUtil vaadinRequests, WebProperties web, SignInThrottling throttling)
+            HttpSecurity http,
+            RequestUtil vaadinRequests,
+            WebProperties web,
+            SignInThrottling throttling,
+            SessionGuard sessions,
+            ObjectProvider<SecurityContextHolderStrategy> contexts)
             throws Exception {
         RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -77,6 +86,9 @@ class SecurityConfig {
                         .withObjectPostProcessor(expiredSignInPage(signIn)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(throttling.filter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(
+                        sessions.filter(contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                        SecurityContextHolderFilter.class)
                 .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
                         .enableCsrfConfiguration(false));
         return http.build();

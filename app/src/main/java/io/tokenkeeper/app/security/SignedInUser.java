@@ -25,6 +25,7 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
     private final String username;
     private final boolean enabled;
     private final List<SimpleGrantedAuthority> authorities;
+    private final String fingerprint;
     private @Nullable String passwordHash;
 
     SignedInUser(User user, String passwordHash) {
@@ -36,6 +37,12 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
                 .map(SimpleGrantedAuthority::new)
                 .toList();
         this.passwordHash = passwordHash;
+        this.fingerprint = SessionGuard.fingerprint(user, passwordHash);
+    }
+
+    /** What the account was at sign-in: {@link SessionGuard} ends the session when it is no longer so. */
+    String fingerprint() {
+        return fingerprint;
     }
 
     static String role(Privilege privilege) {

@@ -4,6 +4,7 @@ import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.user.Actor;
@@ -98,8 +99,13 @@ public final class AccountService {
         });
     }
 
+    /** The actor's account as stored now; a disabled account changes nothing, even in a session still open. */
     private User current(Actor actor) {
-        return users.findById(actor.id()).orElseThrow(AccountService::noLongerExists);
+        var user = users.findById(actor.id()).orElseThrow(AccountService::noLongerExists);
+        if (!user.enabled()) {
+            throw new NotAllowedException("This account is disabled. Sign in again, or ask an administrator.");
+        }
+        return user;
     }
 
     private static NotFoundException noLongerExists() {

@@ -39,6 +39,14 @@ public final class PolicyService {
         return store.load();
     }
 
+    /** The policy as an administrator reviews it; nobody else may read it. */
+    public TokenPolicy read(Actor actor) {
+        return transactions.inTransaction(() -> {
+            access.requireAdministrator(actor, "Only administrators can see the token policy.");
+            return store.load();
+        });
+    }
+
     /**
      * Replaces the policy. Administrators only.
      *

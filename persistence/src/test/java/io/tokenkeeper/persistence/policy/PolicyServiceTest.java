@@ -98,6 +98,15 @@ class PolicyServiceTest {
         assertThat(service.current()).isEqualTo(TokenPolicy.DEFAULT);
     }
 
+    @Test
+    void only_an_administrator_reads_the_policy_for_review() {
+        var admin = actor("root", Privilege.ADMINISTRATOR);
+        var user = actor("alice", Privilege.API_ACCESS);
+
+        assertThat(service.read(admin)).isEqualTo(TokenPolicy.DEFAULT);
+        assertThatThrownBy(() -> service.read(user)).isInstanceOf(NotAllowedException.class);
+    }
+
     private Actor actor(String username, Privilege privilege) {
         User user = users.create(
                 new NewUser(new Username(username), DisplayName.of(username), null, "{test}x", EnumSet.of(privilege)),

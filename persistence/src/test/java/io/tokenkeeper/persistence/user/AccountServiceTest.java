@@ -10,6 +10,7 @@ import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
@@ -72,5 +73,20 @@ class AccountServiceTest {
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("currentPassword"))
                 .hasMessage("The current password is not correct.");
+    }
+
+    @Test
+    void a_session_of_an_account_disabled_since_sign_in_changes_nothing() {
+        var alice = aUserWithPassword(store, "alice", CURRENT, Privilege.API_ACCESS);
+        var signedInBefore = new Actor(alice, null);
+        store.setEnabled(alice.id(), false, AccountTestData.CLOCK.instant());
+
+        assertThatThrownBy(() -> service.updateProfile(signedInBefore, "Mallory", null))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> service.changePassword(
+                        signedInBefore, CURRENT, "a brand new long password", "a brand new long password"))
+                .isInstanceOf(NotAllowedException.class);
+        assertThat(store.findById(alice.id()).orElseThrow().displayName().value())
+                .isEqualTo("alice");
     }
 }

@@ -15,5 +15,11 @@ public interface CurrentUser {
     /** The user together with the address of the current request, for the services to check and audit. */
     Actor actor();
 
+    /**
+     * The user changed their own password in this session: it stays signed in (their other sessions end). Call it
+     * after the change succeeded.
+     */
+    void credentialsChanged();
+
     void signOut();
 }

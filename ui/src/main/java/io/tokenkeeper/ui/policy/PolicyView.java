@@ -89,7 +89,7 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        show(policies.current());
+        show(policies.read(currentUser.actor()));
     }
 
     private void show(TokenPolicy policy) {

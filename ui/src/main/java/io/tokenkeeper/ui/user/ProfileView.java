@@ -134,6 +134,7 @@ public final class ProfileView extends Composite<VerticalLayout> {
         try {
             users.changePassword(
                     currentUser.actor(), currentPassword.getValue(), newPassword.getValue(), confirmation.getValue());
+            currentUser.credentialsChanged();
             currentPassword.clear();
             newPassword.clear();
             confirmation.clear();

@@ -38,10 +38,10 @@ class ApiCacheConfig {
         return new CachedPolicy(policies::current, settings.lifetime(), background);
     }
 
-    /** Every node hears every committed change through PostgreSQL LISTEN/NOTIFY. */
+    /** Every node hears every committed change through PostgreSQL LISTEN/NOTIFY, on one connection it shares. */
     @Bean
     TokenAndPolicyChangeFeed tokenAndPolicyChangeFeed(DataSource dataSource) {
-        return new PostgresChangeFeed(dataSource);
+        return new SharedChangeFeed(new PostgresChangeFeed(dataSource));
     }
 
     /** Which token values exist, so that a throttled client's guesses cost no query and its real tokens still work. */
