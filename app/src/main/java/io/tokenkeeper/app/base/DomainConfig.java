@@ -11,6 +11,7 @@ import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.PolicyStore;
 import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.QuotaPolicy;
+import io.tokenkeeper.domain.token.ScopeCatalogue;
 import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenDirectory;
@@ -24,6 +25,7 @@ import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.policy.JooqPolicyStore;
+import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.token.JooqTokenDirectory;
 import io.tokenkeeper.persistence.token.JooqTokenFreezes;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
@@ -115,8 +117,16 @@ class DomainConfig {
             QuotaPolicy quotas,
             LifetimePolicy lifetimes,
             TokenFreezes freezes,
-            TokenChanges changes) {
-        return new TokenService(tokens, users, audit, transactions, clock, random, quotas, lifetimes, freezes, changes);
+            TokenChanges changes,
+            ScopeCatalogue scopes) {
+        return new TokenService(
+                tokens, users, audit, transactions, clock, random, quotas, lifetimes, freezes, changes, scopes);
+    }
+
+    /** The scopes of enabled resource servers, and the policy's defaults for new tokens. */
+    @Bean
+    ScopeCatalogue scopeCatalogue(DSLContext dsl) {
+        return new JooqScopeCatalogue(dsl);
     }
 
     /** The maximum lifetime administrators set under Administration › Policy applies to every new token. */

@@ -1,6 +1,6 @@
 package io.tokenkeeper.app.security;
 
-import io.tokenkeeper.domain.policy.IpRange;
+import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.ui.policy.ProxySetup;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -4,15 +4,20 @@ import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.Transactions;
+import io.tokenkeeper.domain.network.IpRange;
+import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.user.AccessCheck;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the token policy for everyone and lets administrators change it, with every change audited. */
@@ -37,6 +42,56 @@ public final class PolicyService {
     /** The policy in force, for the rules that apply it (quota, lifetime, trusted ranges). */
     public TokenPolicy current() {
         return store.load();
+    }
+
+    /** The scopes the New API Token dialog pre-selects and a token created without a choice gets. */
+    public Set<Scope> defaultScopes() {
+        return store.defaultScopes();
+    }
+
+    /**
+     * Replaces the default scopes of new tokens. Administrators only; audited.
+     *
+     * @throws InvalidInputException for "defaultScopes": empty, malformed, or a scope no resource server defines
+     */
+    public Set<Scope> updateDefaultScopes(Actor actor, Collection<String> scopes) {
+        var chosen = new TreeSet<Scope>();
+        for (var text : scopes) {
+            if (text != null && !text.isBlank()) {
+                chosen.add(scopeOf(text));
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new InvalidInputException(
+                    "defaultScopes", "Choose at least one default scope, such as tokenkeeper:read.");
+        }
+        return transactions.inTransaction(() -> {
+            access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
+            var before = new TreeSet<>(store.defaultScopes());
+            if (before.equals(chosen)) {
+                return before;
+            }
+            store.saveDefaultScopes(chosen);
+            audit.record(AuditEvent.policyChanged(
+                    actor,
+                    "Changed default scopes of new tokens " + words(before) + " → " + words(chosen),
+                    clock.instant()));
+            return chosen;
+        });
+    }
+
+    private static Scope scopeOf(String text) {
+        try {
+            return Scope.of(text);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("defaultScopes", e.getMessage());
+        }
+    }
+
+    private static String words(Set<Scope> scopes) {
+        return scopes.isEmpty()
+                ? "none"
+                : String.join(" ", scopes.stream().map(Scope::value).toList());
     }
 
     /** The policy as an administrator reviews it; nobody else may read it. */

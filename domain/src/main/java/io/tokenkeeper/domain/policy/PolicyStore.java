@@ -1,5 +1,8 @@
 package io.tokenkeeper.domain.policy;
 
+import io.tokenkeeper.domain.scope.Scope;
+import java.util.Set;
+
 /** Where the token policy is kept. Implemented by the persistence module. */
 public interface PolicyStore {
 
@@ -7,4 +10,10 @@ public interface PolicyStore {
     TokenPolicy load();
 
     void save(TokenPolicy policy);
+
+    /** The scopes new tokens get when their creator chose none. */
+    Set<Scope> defaultScopes();
+
+    /** @throws io.tokenkeeper.domain.base.InvalidInputException for "defaultScopes" naming a scope nobody defines */
+    void saveDefaultScopes(Set<Scope> scopes);
 }

@@ -1,6 +1,7 @@
 package io.tokenkeeper.domain.policy;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.token.TokenQuota;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,7 @@
 package io.tokenkeeper.domain.scope;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
+import java.util.Set;
 
 /**
  * A permission a resource server defines and a token may hold: two lower-case words joined by a colon, such as
@@ -17,6 +18,9 @@ public record Scope(String value) implements Comparable<Scope> {
     public static final Scope TOKENKEEPER_READ = new Scope("tokenkeeper:read");
 
     public static final Scope TOKENKEEPER_WRITE = new Scope("tokenkeeper:write");
+
+    /** What every token could do before scopes existed, and what a token gets when nobody chose. */
+    public static final Set<Scope> TOKENKEEPER = Set.of(TOKENKEEPER_READ, TOKENKEEPER_WRITE);
 
     public Scope {
         if (!isWellFormed(value)) {

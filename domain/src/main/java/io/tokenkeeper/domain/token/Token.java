@@ -1,8 +1,12 @@
 package io.tokenkeeper.domain.token;
 
+import io.tokenkeeper.domain.network.IpRange;
+import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.user.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param revokedAt when the token was revoked, or {@code null}
  * @param lastUsedAt when the token last authenticated a request, or {@code null}
  * @param lastUsedIp the client address of that request, or {@code null}
+ * @param scopes what the token may do, at Tokenkeeper's own API and at registered resource servers; fixed at creation
+ * @param allowedRanges where the token may be used from; empty means anywhere
  */
 public record Token(
         TokenId id,
@@ -26,14 +32,62 @@ public record Token(
         @Nullable Instant expiresAt,
         @Nullable Instant revokedAt,
         @Nullable Instant lastUsedAt,
-        @Nullable String lastUsedIp) {
+        @Nullable String lastUsedIp,
+        Set<Scope> scopes,
+        List<IpRange> allowedRanges) {
 
     public Token {
+        scopes = Set.copyOf(scopes);
+        allowedRanges = List.copyOf(allowedRanges);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hint, "hint");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A token with Tokenkeeper's two scopes usable anywhere, as every token was before scopes existed. */
+    public Token(
+            TokenId id,
+            UserId ownerId,
+            TokenName name,
+            TokenHint hint,
+            boolean enabled,
+            Instant createdAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant revokedAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable String lastUsedIp) {
+        this(
+                id,
+                ownerId,
+                name,
+                hint,
+                enabled,
+                createdAt,
+                expiresAt,
+                revokedAt,
+                lastUsedAt,
+                lastUsedIp,
+                Scope.TOKENKEEPER,
+                List.of());
+    }
+
+    public boolean holds(Scope scope) {
+        return scopes.contains(scope);
+    }
+
+    /** Whether the token may be used from {@code clientAddress}; an unknown address is allowed only without ranges. */
+    public boolean allowsAddress(@Nullable String clientAddress) {
+        if (allowedRanges.isEmpty()) {
+            return true;
+        }
+        for (var range : allowedRanges) {
+            if (range.contains(clientAddress)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isOwnedBy(UserId user) {

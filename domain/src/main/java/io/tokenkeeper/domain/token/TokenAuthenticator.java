@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * so a malformed value never costs a lookup (nor any other database work); then the client's address against the
  * trusted IP ranges of the token policy, before the lookup, so that a call from elsewhere learns nothing about the
  * token; then the token and its owner must allow API access right now. With HTTP Basic the username must name the
- * owner, plainly or as {@code BOOMI_TOKEN.<username>}.
+ * owner, plainly or as {@code BOOMI_TOKEN.<username>}; a token its owner narrowed to some addresses works only from
+ * there.
  */
 public final class TokenAuthenticator {
 
@@ -67,6 +68,9 @@ public final class TokenAuthenticator {
         }
         if (username != null && !namesOwner(username, grant)) {
             return Verification.refused(Verification.Outcome.WRONG_USERNAME);
+        }
+        if (!grant.token().allowsAddress(clientAddress)) {
+            return Verification.refused(Verification.Outcome.ADDRESS_NOT_ALLOWED_FOR_TOKEN);
         }
         return Verification.accepted(grant);
     }

@@ -7,6 +7,8 @@ import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.base.Transactions;
+import io.tokenkeeper.domain.network.IpRange;
+import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.user.AccessCheck;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.User;
@@ -15,7 +17,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +35,8 @@ public final class TokenService {
     static final String NO_API_ACCESS = "You need the API Access privilege to manage API tokens.";
     static final String NOT_FOUND = "This token does not exist.";
     static final String DUPLICATE_NAME = "You already have a token with this name.";
+    static final String NO_SCOPES = "Choose at least one scope: a token without one could do nothing.";
+    public static final int MAX_ALLOWED_RANGES = 25;
 
     /** The last expiry every supported database can store. */
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
@@ -47,12 +55,14 @@ public final class TokenService {
     private final TokenChanges changes;
     private final LifetimePolicy lifetimes;
     private final TokenFreezes freezes;
+    private final ScopeCatalogue scopeCatalogue;
 
     /**
      * @param quotas how many tokens each owner may hold
      * @param lifetimes the longest a new token may live; a token created without an expiry then gets the longest
      * @param freezes which owners' tokens an administrator froze: their owners cannot switch them back on
      * @param changes told, inside the transaction, about every token this service renames, switches or revokes
+     * @param scopeCatalogue which scopes new tokens may hold, and the defaults
      */
     public TokenService(
             TokenStore tokens,
@@ -64,8 +74,10 @@ public final class TokenService {
             QuotaPolicy quotas,
             LifetimePolicy lifetimes,
             TokenFreezes freezes,
-            TokenChanges changes) {
+            TokenChanges changes,
+            ScopeCatalogue scopeCatalogue) {
         this.freezes = freezes;
+        this.scopeCatalogue = scopeCatalogue;
         this.tokens = tokens;
         this.lifetimes = lifetimes;
         this.users = users;
@@ -97,11 +109,25 @@ public final class TokenService {
      * @throws InvalidInputException for "name" or "expiresAt"
      */
     public GeneratedToken generate(Actor actor, @Nullable String name, @Nullable Instant expiresAt) {
+        return generate(actor, TokenRequest.named(name, expiresAt));
+    }
+
+    /**
+     * Creates a token with the scopes and allowed addresses asked for (the policy's default scopes when none were
+     * chosen). Creations for one owner take turns, so the quota and the name rule hold even under concurrent
+     * requests.
+     *
+     * @throws ConflictException when the actor's quota is used up
+     * @throws InvalidInputException for "name", "expiresAt", "scopes" or "allowedAddresses"
+     */
+    public GeneratedToken generate(Actor actor, TokenRequest request) {
+        var allowedRanges = allowedRanges(request.allowedAddresses());
         return transactions.inTransaction(() -> {
             var owner = requireApiAccess(actor);
-            var tokenName = TokenName.of(name);
+            var tokenName = TokenName.of(request.name());
+            var scopes = chosenScopes(request.scopes());
             var now = now();
-            var expiry = withinLifetime(requireFutureExpiry(expiresAt, now), now);
+            var expiry = withinLifetime(requireFutureExpiry(request.expiresAt(), now), now);
             tokens.lockOwner(owner.id());
             var active = tokens.listActive(owner.id());
             var quota = quotas.quotaFor(owner.id());
@@ -110,7 +136,8 @@ public final class TokenService {
             }
             requireUnused(tokenName, active, null);
             var secret = TokenSecret.generate(random);
-            var token = tokens.insert(new NewToken(owner.id(), tokenName, secret.digest(), secret.hint(), now, expiry));
+            var token = tokens.insert(new NewToken(
+                    owner.id(), tokenName, secret.digest(), secret.hint(), now, expiry, scopes, allowedRanges));
             record(actor, AuditAction.TOKEN_CREATED, token, created(token), now);
             return new GeneratedToken(token, secret);
         });
@@ -245,7 +272,59 @@ public final class TokenService {
 
     private static String created(Token token) {
         var expiry = token.expiresAt() == null ? "never expires" : "expires " + token.expiresAt();
-        return "Created " + described(token) + ", " + expiry;
+        var scopes = token.scopes().stream().map(Scope::value).sorted().toList();
+        var where = token.allowedRanges().isEmpty()
+                ? ""
+                : ", only from "
+                        + String.join(
+                                ", ",
+                                token.allowedRanges().stream()
+                                        .map(IpRange::toString)
+                                        .toList());
+        return "Created " + described(token) + ", " + expiry + ", scopes " + String.join(" ", scopes) + where;
+    }
+
+    /** The scopes asked for, each defined by an enabled resource server; the policy's defaults when none. */
+    private Set<Scope> chosenScopes(@Nullable Collection<String> asked) {
+        var available = scopeCatalogue.available();
+        if (asked == null) {
+            var defaults = new TreeSet<>(scopeCatalogue.defaults());
+            defaults.retainAll(available);
+            if (defaults.isEmpty()) {
+                throw new InvalidInputException("scopes", NO_SCOPES);
+            }
+            return defaults;
+        }
+        var chosen = new TreeSet<Scope>();
+        for (var text : asked) {
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            var scope = Scope.of(text);
+            if (!available.contains(scope)) {
+                throw new InvalidInputException(
+                        "scopes", "There is no scope " + scope + " (or its resource server is disabled).");
+            }
+            chosen.add(scope);
+        }
+        if (chosen.isEmpty()) {
+            throw new InvalidInputException("scopes", NO_SCOPES);
+        }
+        return chosen;
+    }
+
+    private static List<IpRange> allowedRanges(Collection<String> entries) {
+        var ranges = new LinkedHashSet<IpRange>();
+        for (var entry : entries) {
+            if (entry != null && !entry.isBlank()) {
+                ranges.add(IpRange.parse("allowedAddresses", entry));
+            }
+        }
+        if (ranges.size() > MAX_ALLOWED_RANGES) {
+            throw new InvalidInputException(
+                    "allowedAddresses", "A token allows at most " + MAX_ALLOWED_RANGES + " addresses or ranges.");
+        }
+        return List.copyOf(ranges);
     }
 
     /** Name and hint, e.g. “CI deploy” (tkp_Ab12…wxyz); never the value or the digest. */

@@ -26,7 +26,9 @@ public record Verification(Outcome outcome, @Nullable TokenGrant grant) {
         /** The owner is disabled or no longer holds API Access. */
         OWNER_NOT_ALLOWED,
         /** HTTP Basic named someone other than the token's owner. */
-        WRONG_USERNAME;
+        WRONG_USERNAME,
+        /** The token's owner allowed it only from other addresses. */
+        ADDRESS_NOT_ALLOWED_FOR_TOKEN;
 
         /** The lower-case name, for metric tags. */
         public String tag() {

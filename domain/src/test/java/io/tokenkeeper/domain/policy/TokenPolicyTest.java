@@ -3,6 +3,7 @@ package io.tokenkeeper.domain.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.token.TokenQuota;
 import java.util.Collections;
 import java.util.List;

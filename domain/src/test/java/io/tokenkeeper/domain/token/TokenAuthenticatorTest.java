@@ -53,6 +53,22 @@ class TokenAuthenticatorTest {
         assertThat(lookups).containsExactly(secret.digest());
     }
 
+    @Test
+    void a_token_narrowed_to_some_addresses_works_only_from_there() {
+        var secret = store(
+                aToken().allowedFrom("203.0.113.0/24", "2001:db8::/32").build(), owner(true, Privilege.API_ACCESS));
+
+        assertThat(authenticator.verify(secret.reveal(), null, "203.0.113.9").outcome())
+                .isEqualTo(Outcome.ACCEPTED);
+        assertThat(authenticator.verify(secret.reveal(), null, "2001:db8::7").outcome())
+                .isEqualTo(Outcome.ACCEPTED);
+        assertThat(authenticator.verify(secret.reveal(), null, "198.51.100.1").outcome())
+                .isEqualTo(Outcome.ADDRESS_NOT_ALLOWED_FOR_TOKEN);
+        assertThat(authenticator.verify(secret.reveal(), null, null).outcome())
+                .as("an unknown address is not among the allowed ones")
+                .isEqualTo(Outcome.ADDRESS_NOT_ALLOWED_FOR_TOKEN);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

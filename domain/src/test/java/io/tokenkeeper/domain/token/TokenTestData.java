@@ -26,6 +26,7 @@ final class TokenTestData {
         private @Nullable Instant revokedAt;
         private @Nullable Instant lastUsedAt;
         private @Nullable String lastUsedIp;
+        private java.util.List<io.tokenkeeper.domain.network.IpRange> allowedRanges = java.util.List.of();
 
         Builder named(String name) {
             this.name = name;
@@ -58,6 +59,13 @@ final class TokenTestData {
             return this;
         }
 
+        Builder allowedFrom(String... ranges) {
+            this.allowedRanges = java.util.Arrays.stream(ranges)
+                    .map(range -> io.tokenkeeper.domain.network.IpRange.parse("allowedAddresses", range))
+                    .toList();
+            return this;
+        }
+
         Token build() {
             return new Token(
                     new TokenId(id),
@@ -69,7 +77,9 @@ final class TokenTestData {
                     expiresAt,
                     revokedAt,
                     lastUsedAt,
-                    lastUsedIp);
+                    lastUsedIp,
+                    io.tokenkeeper.domain.scope.Scope.TOKENKEEPER,
+                    allowedRanges);
         }
     }
 }

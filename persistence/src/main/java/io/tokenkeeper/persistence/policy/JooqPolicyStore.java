@@ -1,13 +1,20 @@
 package io.tokenkeeper.persistence.policy;
 
+import static io.tokenkeeper.persistence.jooq.Tables.POLICY_DEFAULT_SCOPE;
+import static io.tokenkeeper.persistence.jooq.Tables.RESOURCE_SERVER_SCOPE;
 import static io.tokenkeeper.persistence.jooq.Tables.TOKEN_POLICY;
 import static io.tokenkeeper.persistence.jooq.Tables.TRUSTED_IP_RANGE;
+import static org.jooq.impl.DSL.select;
 
-import io.tokenkeeper.domain.policy.IpRange;
+import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.policy.PolicyStore;
 import io.tokenkeeper.domain.policy.TokenPolicy;
+import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.TokenQuota;
+import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import java.time.Clock;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /** The policy in {@code token_policy} (one row) and {@code trusted_ip_range}. */
@@ -59,6 +66,25 @@ public final class JooqPolicyStore implements PolicyStore {
             dsl.insertInto(TRUSTED_IP_RANGE, TRUSTED_IP_RANGE.POSITION, TRUSTED_IP_RANGE.IP_RANGE)
                     .values(position++, range.toString())
                     .execute();
+        }
+    }
+
+    @Override
+    public Set<Scope> defaultScopes() {
+        return JooqScopeCatalogue.defaultScopes(dsl);
+    }
+
+    @Override
+    public void saveDefaultScopes(Set<Scope> scopes) {
+        var names = scopes.stream().map(Scope::value).toList();
+        dsl.deleteFrom(POLICY_DEFAULT_SCOPE).execute();
+        int saved = dsl.insertInto(POLICY_DEFAULT_SCOPE, POLICY_DEFAULT_SCOPE.SCOPE_ID)
+                .select(select(RESOURCE_SERVER_SCOPE.ID)
+                        .from(RESOURCE_SERVER_SCOPE)
+                        .where(RESOURCE_SERVER_SCOPE.SCOPE.in(names)))
+                .execute();
+        if (saved != names.size()) {
+            throw new InvalidInputException("defaultScopes", "No resource server defines one of these scopes.");
         }
     }
 }

@@ -1,10 +1,18 @@
 package io.tokenkeeper.persistence.token;
 
 import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
+import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN_ALLOWED_RANGE;
+import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN_SCOPE;
 import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
+import static io.tokenkeeper.persistence.jooq.Tables.RESOURCE_SERVER_SCOPE;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotFoundException;
+import io.tokenkeeper.domain.network.IpRange;
+import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.NewToken;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenDigest;
@@ -18,9 +26,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Result;
 import org.jooq.SelectField;
 
 /** Tokens in {@code api_token}: their digest and hint, never their value. */
@@ -28,6 +40,21 @@ public final class JooqTokenStore implements TokenStore {
 
     private static final String OWNER_NAME_INDEX = "api_token_owner_name_key";
     private static final String DUPLICATE_NAME = "You already have a token with this name.";
+
+    /** The token's scopes, by name. */
+    static final Field<Result<Record1<String>>> SCOPES = multiset(select(RESOURCE_SERVER_SCOPE.SCOPE)
+                    .from(API_TOKEN_SCOPE)
+                    .join(RESOURCE_SERVER_SCOPE)
+                    .on(RESOURCE_SERVER_SCOPE.ID.eq(API_TOKEN_SCOPE.SCOPE_ID))
+                    .where(API_TOKEN_SCOPE.TOKEN_ID.eq(API_TOKEN.ID)))
+            .as("scopes");
+
+    /** Where the token may be used from, in the owner's order. */
+    static final Field<Result<Record1<String>>> ALLOWED_RANGES = multiset(select(API_TOKEN_ALLOWED_RANGE.IP_RANGE)
+                    .from(API_TOKEN_ALLOWED_RANGE)
+                    .where(API_TOKEN_ALLOWED_RANGE.TOKEN_ID.eq(API_TOKEN.ID))
+                    .orderBy(API_TOKEN_ALLOWED_RANGE.POSITION))
+            .as("allowed_ranges");
 
     static final SelectField<?>[] COLUMNS = {
         API_TOKEN.ID,
@@ -39,7 +66,9 @@ public final class JooqTokenStore implements TokenStore {
         API_TOKEN.EXPIRES_AT,
         API_TOKEN.REVOKED_AT,
         API_TOKEN.LAST_USED_AT,
-        API_TOKEN.LAST_USED_IP
+        API_TOKEN.LAST_USED_IP,
+        SCOPES,
+        ALLOWED_RANGES
     };
 
     private final DSLContext dsl;
@@ -85,7 +114,7 @@ public final class JooqTokenStore implements TokenStore {
 
     @Override
     public Token insert(NewToken token) {
-        return refusingDuplicateNames(() -> dsl.insertInto(API_TOKEN)
+        long id = refusingDuplicateNames(() -> dsl.insertInto(API_TOKEN)
                 .columns(
                         API_TOKEN.OWNER_ID,
                         API_TOKEN.NAME,
@@ -104,8 +133,28 @@ public final class JooqTokenStore implements TokenStore {
                         true,
                         token.createdAt(),
                         token.expiresAt())
-                .returningResult(COLUMNS)
-                .fetchSingle(JooqTokenStore::toToken));
+                .returningResult(API_TOKEN.ID)
+                .fetchSingle(API_TOKEN.ID));
+        var scopes = token.scopes().stream().map(Scope::value).toList();
+        int granted = dsl.insertInto(API_TOKEN_SCOPE, API_TOKEN_SCOPE.TOKEN_ID, API_TOKEN_SCOPE.SCOPE_ID)
+                .select(select(inline(id), RESOURCE_SERVER_SCOPE.ID)
+                        .from(RESOURCE_SERVER_SCOPE)
+                        .where(RESOURCE_SERVER_SCOPE.SCOPE.in(scopes)))
+                .execute();
+        if (granted != scopes.size()) {
+            throw new InvalidInputException("scopes", "One of these scopes was removed meanwhile; choose again.");
+        }
+        int position = 1;
+        for (var range : token.allowedRanges()) {
+            dsl.insertInto(
+                            API_TOKEN_ALLOWED_RANGE,
+                            API_TOKEN_ALLOWED_RANGE.TOKEN_ID,
+                            API_TOKEN_ALLOWED_RANGE.POSITION,
+                            API_TOKEN_ALLOWED_RANGE.IP_RANGE)
+                    .values(id, position++, range.toString())
+                    .execute();
+        }
+        return find(new TokenId(id)).orElseThrow();
     }
 
     @Override
@@ -153,7 +202,7 @@ public final class JooqTokenStore implements TokenStore {
         return API_TOKEN.ID.eq(id.value()).and(API_TOKEN.REVOKED_AT.isNull());
     }
 
-    private static Token refusingDuplicateNames(Supplier<Token> write) {
+    private static <T> T refusingDuplicateNames(Supplier<T> write) {
         try {
             return write.get();
         } catch (RuntimeException e) {
@@ -179,6 +228,8 @@ public final class JooqTokenStore implements TokenStore {
                 row.get(API_TOKEN.EXPIRES_AT),
                 row.get(API_TOKEN.REVOKED_AT),
                 row.get(API_TOKEN.LAST_USED_AT),
-                row.get(API_TOKEN.LAST_USED_IP));
+                row.get(API_TOKEN.LAST_USED_IP),
+                row.get(SCOPES).stream().map(scope -> new Scope(scope.value1())).collect(Collectors.toSet()),
+                row.get(ALLOWED_RANGES).map(range -> IpRange.parse("allowedAddresses", range.value1())));
     }
 }

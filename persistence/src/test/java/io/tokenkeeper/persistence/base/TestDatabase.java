@@ -44,6 +44,9 @@ public final class TestDatabase {
                 "truncate table trusted_ip_range, token_policy, token_freeze_item, token_freeze, api_token, audit_event, user_privilege, app_user restart identity cascade");
         // Tokenkeeper's own API is a resource server from the first migration on; only the others go.
         DSL_CONTEXT.execute("delete from resource_server where not built_in");
+        DSL_CONTEXT.execute("delete from policy_default_scope");
+        DSL_CONTEXT.execute("insert into policy_default_scope (scope_id) select id from resource_server_scope"
+                + " where scope in ('tokenkeeper:read', 'tokenkeeper:write')");
     }
 
     /**

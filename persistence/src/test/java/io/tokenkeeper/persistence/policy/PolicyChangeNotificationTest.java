@@ -3,7 +3,7 @@ package io.tokenkeeper.persistence.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tokenkeeper.domain.policy.IpRange;
+import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.persistence.base.TestDatabase;

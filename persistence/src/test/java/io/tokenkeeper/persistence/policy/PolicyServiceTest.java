@@ -7,7 +7,7 @@ import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
-import io.tokenkeeper.domain.policy.IpRange;
+import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.user.Actor;

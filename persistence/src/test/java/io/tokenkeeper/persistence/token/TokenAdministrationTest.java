@@ -26,6 +26,7 @@ import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
+import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.user.JooqUserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -95,7 +96,8 @@ class TokenAdministrationTest {
                 owner -> TokenQuota.DEFAULT,
                 TokenTestData.NO_LIFETIME_LIMIT,
                 freezes,
-                TokenTestData.NOBODY_LISTENS);
+                TokenTestData.NOBODY_LISTENS,
+                new JooqScopeCatalogue(TestDatabase.dsl()));
         administration.freeze(admin, "alice", REASON);
 
         assertThatThrownBy(() -> service.enable(actor(alice), token.id()))

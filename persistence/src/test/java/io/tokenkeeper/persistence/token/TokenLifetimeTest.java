@@ -13,6 +13,7 @@ import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
+import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.user.JooqUserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -81,6 +82,7 @@ class TokenLifetimeTest {
                 owner -> TokenQuota.DEFAULT,
                 lifetimes,
                 new JooqTokenFreezes(dsl),
-                TokenTestData.NOBODY_LISTENS);
+                TokenTestData.NOBODY_LISTENS,
+                new JooqScopeCatalogue(TestDatabase.dsl()));
     }
 }

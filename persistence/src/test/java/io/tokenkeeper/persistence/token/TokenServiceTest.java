@@ -29,6 +29,7 @@ import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
+import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.user.JooqUserStore;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -111,9 +112,10 @@ class TokenServiceTest {
                         "token",
                         Long.toString(generated.token().id().value()),
                         "CI deploy",
-                        "Created “CI deploy” (" + hint + "), expires 2027-01-01T00:00:00Z",
+                        "Created “CI deploy” (" + hint
+                                + "), expires 2027-01-01T00:00:00Z, scopes tokenkeeper:read tokenkeeper:write",
                         CLIENT_ADDRESS));
-        assertThat(events.getFirst().details()).endsWith(", never expires");
+        assertThat(events.getFirst().details()).endsWith(", never expires, scopes tokenkeeper:read tokenkeeper:write");
     }
 
     @Test
@@ -225,7 +227,8 @@ class TokenServiceTest {
                 bobHasOne,
                 TokenTestData.NO_LIFETIME_LIMIT,
                 new JooqTokenFreezes(dsl),
-                TokenTestData.NOBODY_LISTENS);
+                TokenTestData.NOBODY_LISTENS,
+                new JooqScopeCatalogue(TestDatabase.dsl()));
         strict.generate(actor(bob), "Only", null);
         strict.generate(actor(alice), "First", null);
 
@@ -404,7 +407,7 @@ class TokenServiceTest {
         assertThat(events)
                 .extracting(AuditEvent::details)
                 .containsExactly(
-                        "Created “Deploy” (" + hint + "), never expires",
+                        "Created “Deploy” (" + hint + "), never expires, scopes tokenkeeper:read tokenkeeper:write",
                         "Renamed “Deploy” to “Backup”",
                         "Disabled “Backup” (" + hint + ")",
                         "Enabled “Backup” (" + hint + ")",
@@ -510,7 +513,8 @@ class TokenServiceTest {
                 owner -> TokenQuota.DEFAULT,
                 TokenTestData.NO_LIFETIME_LIMIT,
                 new JooqTokenFreezes(dsl),
-                TokenTestData.NOBODY_LISTENS);
+                TokenTestData.NOBODY_LISTENS,
+                new JooqScopeCatalogue(TestDatabase.dsl()));
     }
 
     private TokenService serviceTelling(TokenChanges changes) {
@@ -524,7 +528,8 @@ class TokenServiceTest {
                 owner -> TokenQuota.DEFAULT,
                 TokenTestData.NO_LIFETIME_LIMIT,
                 new JooqTokenFreezes(dsl),
-                changes);
+                changes,
+                new JooqScopeCatalogue(TestDatabase.dsl()));
     }
 
     private record Outcomes(List<GeneratedToken> generated, List<Throwable> failures) {}

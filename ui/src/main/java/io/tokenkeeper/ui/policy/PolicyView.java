@@ -15,7 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tokenkeeper.domain.base.InvalidInputException;
-import io.tokenkeeper.domain.policy.IpRange;
+import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenQuota;

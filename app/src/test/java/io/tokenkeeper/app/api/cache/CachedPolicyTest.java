@@ -2,7 +2,7 @@ package io.tokenkeeper.app.api.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tokenkeeper.domain.policy.IpRange;
+import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenQuota;
 import java.time.Duration;

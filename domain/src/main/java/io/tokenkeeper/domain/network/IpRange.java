@@ -1,4 +1,4 @@
-package io.tokenkeeper.domain.policy;
+package io.tokenkeeper.domain.network;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
 import java.net.InetAddress;

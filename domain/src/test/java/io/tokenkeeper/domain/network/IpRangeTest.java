@@ -1,4 +1,4 @@
-package io.tokenkeeper.domain.policy;
+package io.tokenkeeper.domain.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

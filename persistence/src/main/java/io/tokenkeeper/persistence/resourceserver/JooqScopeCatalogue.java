@@ -1,0 +1,48 @@
+package io.tokenkeeper.persistence.resourceserver;
+
+import static io.tokenkeeper.persistence.jooq.Tables.POLICY_DEFAULT_SCOPE;
+import static io.tokenkeeper.persistence.jooq.Tables.RESOURCE_SERVER;
+import static io.tokenkeeper.persistence.jooq.Tables.RESOURCE_SERVER_SCOPE;
+
+import io.tokenkeeper.domain.scope.Scope;
+import io.tokenkeeper.domain.token.ScopeCatalogue;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+
+/** The scopes of enabled resource servers, and the policy's default scopes ({@code policy_default_scope}). */
+public final class JooqScopeCatalogue implements ScopeCatalogue {
+
+    private final DSLContext dsl;
+
+    public JooqScopeCatalogue(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Set<Scope> available() {
+        return dsl.select(RESOURCE_SERVER_SCOPE.SCOPE)
+                .from(RESOURCE_SERVER_SCOPE)
+                .join(RESOURCE_SERVER)
+                .on(RESOURCE_SERVER.ID.eq(RESOURCE_SERVER_SCOPE.RESOURCE_SERVER_ID))
+                .where(RESOURCE_SERVER.ENABLED.isTrue())
+                .fetchSet(row -> new Scope(row.value1()));
+    }
+
+    @Override
+    public Set<Scope> defaults() {
+        return defaultScopes(dsl);
+    }
+
+    /** The default scopes of new tokens, for the policy store too. */
+    public static Set<Scope> defaultScopes(DSLContext dsl) {
+        return dsl
+                .select(RESOURCE_SERVER_SCOPE.SCOPE)
+                .from(POLICY_DEFAULT_SCOPE)
+                .join(RESOURCE_SERVER_SCOPE)
+                .on(RESOURCE_SERVER_SCOPE.ID.eq(POLICY_DEFAULT_SCOPE.SCOPE_ID))
+                .fetch(row -> new Scope(row.value1()))
+                .stream()
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}
