@@ -9,6 +9,8 @@ import io.tokenkeeper.domain.audit.SignInAudit;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.PolicyStore;
+import io.tokenkeeper.domain.resourceserver.ResourceServerAdministration;
+import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
 import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.QuotaPolicy;
 import io.tokenkeeper.domain.token.ScopeCatalogue;
@@ -25,6 +27,7 @@ import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.policy.JooqPolicyStore;
+import io.tokenkeeper.persistence.resourceserver.JooqResourceServerStore;
 import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.token.JooqTokenDirectory;
 import io.tokenkeeper.persistence.token.JooqTokenFreezes;
@@ -121,6 +124,22 @@ class DomainConfig {
             ScopeCatalogue scopes) {
         return new TokenService(
                 tokens, users, audit, transactions, clock, random, quotas, lifetimes, freezes, changes, scopes);
+    }
+
+    @Bean
+    ResourceServerStore resourceServerStore(DSLContext dsl) {
+        return new JooqResourceServerStore(dsl);
+    }
+
+    @Bean
+    ResourceServerAdministration resourceServerAdministration(
+            ResourceServerStore servers,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            SecureRandom random) {
+        return new ResourceServerAdministration(servers, users, audit, transactions, clock, random);
     }
 
     /** The scopes of enabled resource servers, and the policy's defaults for new tokens. */

@@ -153,6 +153,21 @@ public record AuditEvent(
     }
 
     /** A client address failed to authenticate so often that its API calls are refused for a while. */
+    /** A caller presented a resource-server credential that is unknown, wrong or of a disabled server. */
+    public static AuditEvent resourceServerRefused(
+            @Nullable String clientId, String clientAddress, String details, Instant at) {
+        return new AuditEvent(
+                at,
+                null,
+                UNKNOWN,
+                AuditAction.RESOURCE_SERVER_REFUSED,
+                "resource-server",
+                null,
+                clientId == null ? "unknown client" : clientId,
+                details,
+                clientAddress);
+    }
+
     public static AuditEvent apiThrottled(String clientAddress, String details, Instant at) {
         return new AuditEvent(
                 at, null, UNKNOWN, AuditAction.API_THROTTLED, "address", null, clientAddress, details, clientAddress);

@@ -19,6 +19,9 @@ public interface ResourceServerStore {
 
     Optional<ResourceServer> find(ResourceServerId id);
 
+    /** The server this client id names with the digest of its current secret, enabled or not. */
+    Optional<ResourceServerCredential> findCredential(ClientId clientId);
+
     /** The server with this credential, enabled or not; empty for an unknown id or a wrong secret digest. */
     Optional<ResourceServer> findByCredential(ClientId clientId, TokenDigest secretDigest);
 

@@ -40,6 +40,9 @@ public interface TokenAndPolicyChangeFeed {
 
         /** A change the feed cannot name: anything may have changed. */
         void anythingChanged();
+
+        /** A resource server, its scopes or its credential changed. Most subscribers keep none of that. */
+        default void resourceServersChanged() {}
     }
 
     /** Stops the deliveries; the subscriber then hears {@link Subscriber#disconnected} one last time. */

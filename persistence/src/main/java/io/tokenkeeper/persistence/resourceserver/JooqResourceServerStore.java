@@ -13,6 +13,7 @@ import io.tokenkeeper.domain.resourceserver.ClientId;
 import io.tokenkeeper.domain.resourceserver.NewResourceServer;
 import io.tokenkeeper.domain.resourceserver.ResourceIdentifier;
 import io.tokenkeeper.domain.resourceserver.ResourceServer;
+import io.tokenkeeper.domain.resourceserver.ResourceServerCredential;
 import io.tokenkeeper.domain.resourceserver.ResourceServerId;
 import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
 import io.tokenkeeper.domain.scope.Scope;
@@ -60,6 +61,16 @@ public final class JooqResourceServerStore implements ResourceServerStore {
     @Override
     public Optional<ResourceServer> find(ResourceServerId id) {
         return findOne(RESOURCE_SERVER.ID.eq(id.value()));
+    }
+
+    @Override
+    public Optional<ResourceServerCredential> findCredential(ClientId clientId) {
+        return dsl.select(columns())
+                .select(RESOURCE_SERVER.SECRET_DIGEST)
+                .from(RESOURCE_SERVER)
+                .where(RESOURCE_SERVER.CLIENT_ID.eq(clientId.value()))
+                .fetchOptional(row -> new ResourceServerCredential(
+                        toServer(row), new TokenDigest(row.get(RESOURCE_SERVER.SECRET_DIGEST))));
     }
 
     @Override

@@ -42,11 +42,18 @@ public final class PostgresChangeFeed implements TokenAndPolicyChangeFeed {
         return new Listening(subscriber);
     }
 
-    /** {@code token:<id>}, {@code owner:<id>} or {@code policy}; anything else may mean anything. */
+    /**
+     * {@code token:<id>}, {@code owner:<id>}, {@code policy} or {@code resource-servers}; anything else may mean
+     * anything.
+     */
     private static void deliver(@Nullable String payload, Subscriber subscriber) {
         try {
             if ("policy".equals(payload)) {
                 subscriber.policyChanged();
+                return;
+            }
+            if ("resource-servers".equals(payload)) {
+                subscriber.resourceServersChanged();
                 return;
             }
             if (payload != null && payload.startsWith("token:")) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * gets up to n times the allowance, and a restart forgets them. Guessing a 190-bit token is hopeless anyway; the
  * throttle protects the database from floods, which is a per-node matter.
  */
-final class FailureThrottle {
+public final class FailureThrottle {
 
     private final long failures;
     private final Duration period;
@@ -35,7 +35,7 @@ final class FailureThrottle {
     }
 
     /** How long {@code client} must wait, if it is throttled now. */
-    Optional<Duration> throttled(String client) {
+    public Optional<Duration> throttled(String client) {
         var bucket = buckets.getIfPresent(key(client));
         if (bucket == null) {
             return Optional.empty();
@@ -46,7 +46,7 @@ final class FailureThrottle {
                 : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    void failed(String client) {
+    public void failed(String client) {
         buckets.get(key(client), address -> newBucket()).tryConsume(1);
     }
 

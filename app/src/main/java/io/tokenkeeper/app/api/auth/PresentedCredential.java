@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param username the HTTP Basic username, or {@code null} for a bearer token
  */
-record PresentedCredential(String value, @Nullable String username) {
+public record PresentedCredential(String value, @Nullable String username) {
 
     /** Longer than any Basic credential a token and a username can make: refuse before decoding. */
     private static final int MAX_BASIC_LENGTH = 512;
 
     /** The credential in {@code header}, or {@code null} for an unknown scheme or undecodable Basic credentials. */
-    static @Nullable PresentedCredential parse(String header) {
+    public static @Nullable PresentedCredential parse(String header) {
         int space = header.indexOf(' ');
         if (space <= 0) {
             return null;

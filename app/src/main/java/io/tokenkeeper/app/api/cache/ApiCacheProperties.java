@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * in use is read again in the background after half of it), and how many tokens it remembers.
  */
 @ConfigurationProperties("tokenkeeper.api.cache")
-record ApiCacheProperties(
+public record ApiCacheProperties(
         @DefaultValue("30s") Duration lifetime,
         @DefaultValue("10000") long size) {}

@@ -82,6 +82,11 @@ final class SharedChangeFeed implements TokenAndPolicyChangeFeed, TokenAndPolicy
         each(Subscriber::anythingChanged);
     }
 
+    @Override
+    public void resourceServersChanged() {
+        each(Subscriber::resourceServersChanged);
+    }
+
     private void each(Consumer<Subscriber> delivery) {
         for (var subscriber : subscribers) {
             delivery.accept(subscriber);

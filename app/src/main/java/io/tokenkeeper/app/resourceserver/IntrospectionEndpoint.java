@@ -1,0 +1,111 @@
+package io.tokenkeeper.app.resourceserver;
+
+import io.tokenkeeper.domain.network.IpRange;
+import io.tokenkeeper.domain.scope.Scope;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * RFC 7662 token introspection for registered resource servers: {@code POST /oauth2/introspect} with the form field
+ * {@code token} (and optionally {@code token_type_hint}, which changes nothing, and {@code client_ip}, the end
+ * client's address), the caller authenticated by HTTP Basic with its client id and secret. An active token comes
+ * back with only the scopes it holds at the calling server; every other case is {@code {"active":false}}.
+ */
+@RestController
+final class IntrospectionEndpoint {
+
+    static final String PATH = "/oauth2/introspect";
+
+    private final ResourceServerGate gate;
+
+    IntrospectionEndpoint(ResourceServerGate gate) {
+        this.gate = gate;
+    }
+
+    @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> introspect(HttpServletRequest request) {
+        if (request.getQueryString() != null && request.getQueryString().contains("token")) {
+            return error(
+                    HttpStatus.BAD_REQUEST, "invalid_request", "Send the token in the form body, never in the URL.");
+        }
+        var caller = gate.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), request.getRemoteAddr());
+        if (caller instanceof ResourceServerGate.Throttled(var wait)) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds() + 1)))
+                    .cacheControl(CacheControl.noStore())
+                    .body(Map.of("error", "slow_down", "error_description", "Too many failed attempts."));
+        }
+        if (!(caller instanceof ResourceServerGate.Authenticated(var server))) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Tokenkeeper introspection\"")
+                    .cacheControl(CacheControl.noStore())
+                    .body(Map.of(
+                            "error",
+                            "invalid_client",
+                            "error_description",
+                            "Authenticate with the resource server's client id and secret (HTTP Basic)."));
+        }
+        var token = request.getParameter("token");
+        if (token == null || token.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "The form field token is missing.");
+        }
+        var clientIp = request.getParameter("client_ip");
+        if (clientIp != null && !isAddress(clientIp)) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "client_ip is not an IP address.");
+        }
+        var result = gate.judge(server, "Bearer " + token, clientIp, request.getRemoteAddr());
+        var body = new LinkedHashMap<String, Object>();
+        body.put("active", result.isActive());
+        if (result.isActive()) {
+            var grant = result.grant();
+            var username = grant.owner().username().value();
+            body.put(
+                    "scope", result.scopes().stream().map(Scope::value).sorted().collect(Collectors.joining(" ")));
+            body.put(
+                    "client_id",
+                    server.clientId() == null ? "" : server.clientId().value());
+            body.put("username", username);
+            body.put("token_type", "Bearer");
+            if (grant.token().expiresAt() != null) {
+                body.put("exp", grant.token().expiresAt().getEpochSecond());
+            }
+            body.put("iat", grant.token().createdAt().getEpochSecond());
+            body.put("sub", username);
+            body.put("aud", server.identifier().value());
+            body.put("iss", issuer(request));
+            body.put("token_id", Long.toString(grant.token().id().value()));
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String error, String description) {
+        return ResponseEntity.status(status)
+                .cacheControl(CacheControl.noStore())
+                .body(Map.of("error", error, "error_description", description));
+    }
+
+    static boolean isAddress(String text) {
+        try {
+            return !text.contains("/") && IpRange.parse("client_ip", text) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** This Tokenkeeper as its callers reach it. */
+    private static String issuer(HttpServletRequest request) {
+        var scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
+    }
+}
