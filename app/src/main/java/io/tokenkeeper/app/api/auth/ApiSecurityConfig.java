@@ -77,7 +77,11 @@ class ApiSecurityConfig {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> problems.unauthorized(request, response))
                         .accessDeniedHandler((request, response, e) -> problems.forbidden(request, response)))
-                .addFilterBefore(tokens, AuthorizationFilter.class);
+                .addFilterBefore(tokens, AuthorizationFilter.class)
+                .addFilterAfter(
+                        new ScopeCheck(
+                                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), problems),
+                        TokenAuthenticationFilter.class);
         return http.build();
     }
 
