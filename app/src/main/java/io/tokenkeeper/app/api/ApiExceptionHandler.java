@@ -1,6 +1,7 @@
 package io.tokenkeeper.app.api;
 
 import io.tokenkeeper.app.api.auth.ApiProblems;
+import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.base.DomainException;
 import io.tokenkeeper.domain.base.InvalidInputException;
@@ -26,6 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final DatabaseStatus database;
+
+    ApiExceptionHandler(DatabaseStatus database) {
+        this.database = database;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -60,9 +67,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         org.jooq.exception.DataAccessException.class
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
-        log.warn(
-                "An API request failed: the database is unavailable ({})",
-                e.getClass().getSimpleName());
+        if (DatabaseStatus.isConnectionFailure(e)) {
+            database.unreachable(e);
+            database.refused();
+        } else {
+            log.warn("An API request failed in the database ({})", e.getClass().getSimpleName());
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ApiProblems.UNAVAILABLE_RETRY.toSeconds()))
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ApiProblems.UNAVAILABLE));

@@ -15,10 +15,26 @@ import org.springframework.context.annotation.Configuration;
 class VaadinConfig {
 
     @Bean
-    VaadinServiceInitListener errorNotifierInstaller() {
-        var notifier = new ErrorNotifier();
+    VaadinServiceInitListener errorNotifierInstaller(DatabaseStatus database) {
+        var notifier = new ErrorNotifier(error -> {
+            boolean unreachable = DatabaseStatus.isConnectionFailure(error) || causedBy(error);
+            if (unreachable) {
+                database.unreachable(error);
+                database.refused();
+            }
+            return unreachable;
+        });
         return serviceInit -> serviceInit.getSource().addSessionInitListener(session -> session.getSession()
                 .setErrorHandler(notifier));
+    }
+
+    private static boolean causedBy(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean

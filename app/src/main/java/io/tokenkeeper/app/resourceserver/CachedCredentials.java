@@ -2,6 +2,8 @@ package io.tokenkeeper.app.resourceserver;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenkeeper.app.base.DatabaseStatus;
+import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.resourceserver.ClientId;
 import io.tokenkeeper.domain.resourceserver.ResourceServerCredential;
 import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
@@ -26,8 +28,12 @@ final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFee
     private volatile boolean trusted;
     private TokenAndPolicyChangeFeed.@Nullable Subscription subscription;
 
-    CachedCredentials(ResourceServerStore store, TokenAndPolicyChangeFeed feed, Duration lifetime) {
+    private final DatabaseStatus database;
+
+    CachedCredentials(
+            ResourceServerStore store, TokenAndPolicyChangeFeed feed, Duration lifetime, DatabaseStatus database) {
         this.store = store;
+        this.database = database;
         this.feed = feed;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(lifetime)
@@ -37,10 +43,33 @@ final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFee
 
     /** The credential this client id names, if any. */
     Optional<ResourceServerCredential> find(ClientId clientId) {
-        if (!trusted) {
-            return store.findCredential(clientId);
+        if (trusted) {
+            return cache.get(clientId.value(), id -> store.findCredential(clientId));
         }
-        return cache.get(clientId.value(), id -> store.findCredential(clientId));
+        if (!database.isReachable()) {
+            return fromMemory(clientId);
+        }
+        try {
+            var found = store.findCredential(clientId);
+            cache.put(clientId.value(), found);
+            return found;
+        } catch (RuntimeException e) {
+            if (!DatabaseStatus.isConnectionFailure(e)) {
+                throw e;
+            }
+            database.unreachable(e);
+            return fromMemory(clientId);
+        }
+    }
+
+    /** While the database is down nothing can change, so what this node read within the lifetime still holds. */
+    private Optional<ResourceServerCredential> fromMemory(ClientId clientId) {
+        var remembered = cache.getIfPresent(clientId.value());
+        if (remembered == null) {
+            database.refused();
+            throw new DatabaseUnavailableException();
+        }
+        return remembered;
     }
 
     /** Whether the answer for {@code clientId} is in memory (no query needed). */
@@ -72,10 +101,10 @@ final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFee
         trusted = true;
     }
 
+    /** Lookups go to the database from now on; what is cached stays only for answers while it is unreachable. */
     @Override
     public void disconnected(@Nullable Exception cause) {
         trusted = false;
-        cache.invalidateAll();
     }
 
     @Override

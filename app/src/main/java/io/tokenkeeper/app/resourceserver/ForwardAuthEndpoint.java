@@ -1,5 +1,6 @@
 package io.tokenkeeper.app.resourceserver;
 
+import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.scope.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -97,6 +99,14 @@ final class ForwardAuthEndpoint {
                         Long.toString(grant.token().id().value()))
                 .cacheControl(CacheControl.noStore())
                 .body("");
+    }
+
+    /** The database is unreachable and memory did not have the answer (the proxy or the token was not warm). */
+    @ExceptionHandler(DatabaseUnavailableException.class)
+    ResponseEntity<String> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body("Tokenkeeper's database is unavailable; try again in a few seconds.");
     }
 
     private static Set<Scope> requiredScopes(HttpServletRequest request) {

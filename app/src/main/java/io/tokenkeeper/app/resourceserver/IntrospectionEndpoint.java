@@ -1,5 +1,6 @@
 package io.tokenkeeper.app.resourceserver;
 
+import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.scope.Scope;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -85,6 +87,15 @@ final class IntrospectionEndpoint {
             body.put("token_id", Long.toString(grant.token().id().value()));
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    /** The database is unreachable and memory did not have the answer (the caller or the token was not warm). */
+    @ExceptionHandler(DatabaseUnavailableException.class)
+    ResponseEntity<Map<String, Object>> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .cacheControl(CacheControl.noStore())
+                .body(Map.of("error", "temporarily_unavailable", "error_description", "Try again in a few seconds."));
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String error, String description) {

@@ -5,6 +5,7 @@ import io.tokenkeeper.app.api.cache.ApiCacheProperties;
 import io.tokenkeeper.app.api.cache.BackgroundWork;
 import io.tokenkeeper.app.api.cache.CachedTokenGrants;
 import io.tokenkeeper.app.api.cache.TokenUseRecorder;
+import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
@@ -41,8 +42,11 @@ class ResourceServerConfig {
 
     @Bean
     CachedCredentials cachedCredentials(
-            ResourceServerStore store, TokenAndPolicyChangeFeed feed, ApiCacheProperties settings) {
-        return new CachedCredentials(store, feed, settings.lifetime());
+            ResourceServerStore store,
+            TokenAndPolicyChangeFeed feed,
+            ApiCacheProperties settings,
+            DatabaseStatus database) {
+        return new CachedCredentials(store, feed, settings.lifetime(), database);
     }
 
     @Bean

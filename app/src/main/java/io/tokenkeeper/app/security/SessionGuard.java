@@ -1,5 +1,6 @@
 package io.tokenkeeper.app.security;
 
+import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.user.Privilege;
@@ -36,15 +37,17 @@ class SessionGuard implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscribe
 
     private final TokenAndPolicyChangeFeed feed;
     private final UserStore users;
+    private final DatabaseStatus database;
     private static final String GONE = "account gone";
 
     private final Map<Long, String> current = new ConcurrentHashMap<>();
     private volatile boolean listening;
     private TokenAndPolicyChangeFeed.@Nullable Subscription subscription;
 
-    SessionGuard(TokenAndPolicyChangeFeed feed, UserStore users) {
+    SessionGuard(TokenAndPolicyChangeFeed feed, UserStore users, DatabaseStatus database) {
         this.feed = feed;
         this.users = users;
+        this.database = database;
     }
 
     /** What a session must still match: the account's switch, privileges and password. */
@@ -94,7 +97,7 @@ class SessionGuard implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscribe
                 var authentication = contexts.getContext().getAuthentication();
                 if (authentication != null
                         && authentication.getPrincipal() instanceof SignedInUser principal
-                        && isStale(principal)) {
+                        && isStaleIfKnown(principal)) {
                     contexts.clearContext();
                     var session = request.getSession(false);
                     if (session != null) {
@@ -104,6 +107,25 @@ class SessionGuard implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscribe
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    /**
+     * {@link #isStale} when the database can tell; while it cannot be reached the session goes on: nothing can change
+     * (or be read) until it is back, and the page then says that the database is unavailable.
+     */
+    private boolean isStaleIfKnown(SignedInUser principal) {
+        if (!database.isReachable()) {
+            return false;
+        }
+        try {
+            return isStale(principal);
+        } catch (RuntimeException e) {
+            if (!DatabaseStatus.isConnectionFailure(e)) {
+                throw e;
+            }
+            database.unreachable(e);
+            return false;
+        }
     }
 
     @Override

@@ -7,49 +7,65 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * One more instance of the whole application in this JVM, on a random port and the PostgreSQL at {@code jdbcUrl}. It
- * leaves the JVM-wide security context strategy as it found it: Vaadin replaces it at start-up, and the test
- * application's other tests rely on theirs.
+ * gives the JVM-wide security context strategy back as it found it, on start or at the latest on close: Vaadin
+ * replaces it at start-up, and the test application's other tests rely on theirs.
  */
-final class OtherNode implements AutoCloseable {
+public final class OtherNode implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final SecurityContextHolderStrategy found;
 
-    private OtherNode(ConfigurableApplicationContext context) {
+    private OtherNode(ConfigurableApplicationContext context, SecurityContextHolderStrategy found) {
         this.context = context;
+        this.found = found;
     }
 
-    static OtherNode start(String jdbcUrl, String... moreArguments) {
+    /** A node for API calls: the JVM keeps the security context strategy it had. */
+    public static OtherNode start(String jdbcUrl, String... moreArguments) {
+        var node = startWithPages(jdbcUrl, moreArguments);
+        SecurityContextHolder.setContextHolderStrategy(node.found);
+        return node;
+    }
+
+    /**
+     * A node whose pages work too: Vaadin's security context strategy stays in place until {@link #close()}, because
+     * the views read the signed-in user through it. Do not run other Spring tests of this JVM meanwhile.
+     */
+    public static OtherNode startWithPages(String jdbcUrl, String... moreArguments) {
         var arguments = new ArrayList<>(List.of(
                 "--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres"));
         arguments.addAll(List.of(moreArguments));
         var strategy = SecurityContextHolder.getContextHolderStrategy();
         try {
-            return new OtherNode(new SpringApplicationBuilder(Application.class)
-                    .profiles("test")
-                    .run(arguments.toArray(String[]::new)));
-        } finally {
+            return new OtherNode(
+                    new SpringApplicationBuilder(Application.class)
+                            .profiles("test")
+                            .run(arguments.toArray(String[]::new)),
+                    strategy);
+        } catch (RuntimeException e) {
             SecurityContextHolder.setContextHolderStrategy(strategy);
+            throw e;
         }
     }
 
-    int port() {
+    public int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
     @Override
     public void close() {
-        var strategy = SecurityContextHolder.getContextHolderStrategy();
         try {
             context.close();
         } finally {
-            SecurityContextHolder.setContextHolderStrategy(strategy);
+            SecurityContextHolder.setContextHolderStrategy(found);
         }
     }
 }

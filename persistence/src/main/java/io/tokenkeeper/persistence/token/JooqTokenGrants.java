@@ -47,15 +47,20 @@ public final class JooqTokenGrants implements TokenGrants, TokenDigests {
 
     @Override
     public void forEachActive(Consumer<TokenDigest> each) {
-        try (var digests = dsl.select(API_TOKEN.DIGEST)
-                .from(API_TOKEN)
-                .where(API_TOKEN.REVOKED_AT.isNull())
-                .fetchSize(10_000)
-                .fetchLazy()) {
-            for (var row : digests) {
-                each.accept(new TokenDigest(row.value1()));
+        // A cursor streams in a transaction only; outside one PostgreSQL would send every row at once.
+        dsl.transaction(configuration -> {
+            try (var digests = configuration
+                    .dsl()
+                    .select(API_TOKEN.DIGEST)
+                    .from(API_TOKEN)
+                    .where(API_TOKEN.REVOKED_AT.isNull())
+                    .fetchSize(10_000)
+                    .fetchLazy()) {
+                for (var row : digests) {
+                    each.accept(new TokenDigest(row.value1()));
+                }
             }
-        }
+        });
     }
 
     @Override

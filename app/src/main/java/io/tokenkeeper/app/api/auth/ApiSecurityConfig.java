@@ -5,6 +5,7 @@ import io.tokenkeeper.app.api.cache.BackgroundWork;
 import io.tokenkeeper.app.api.cache.CachedPolicy;
 import io.tokenkeeper.app.api.cache.CachedTokenGrants;
 import io.tokenkeeper.app.api.cache.TokenUseRecorder;
+import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
 import java.time.Clock;
@@ -44,7 +45,8 @@ class ApiSecurityConfig {
             TokenUseRecorder uses,
             ThrottleAuditor throttleAudit,
             ApiMetrics metrics,
-            ObjectProvider<SecurityContextHolderStrategy> contexts)
+            ObjectProvider<SecurityContextHolderStrategy> contexts,
+            DatabaseStatus database)
             throws Exception {
         var problems = new ApiProblems();
         // Built here rather than declared as a bean: a Filter bean would also run for every other request. The
@@ -57,7 +59,8 @@ class ApiSecurityConfig {
                 throttleAudit,
                 metrics,
                 problems,
-                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
+                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy),
+                database);
         http.securityMatcher("/api/**", PROMETHEUS)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(OPENAPI_DOCUMENT, OPENAPI_DOCUMENT + "/**")
                         .permitAll()

@@ -2,6 +2,8 @@ package io.tokenkeeper.app.api.auth;
 
 import io.tokenkeeper.app.api.cache.CachedTokenGrants;
 import io.tokenkeeper.app.api.cache.TokenUseRecorder;
+import io.tokenkeeper.app.base.DatabaseStatus;
+import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.token.Verification;
@@ -47,6 +49,10 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             "bearer",
             "password");
 
+    /** What can be answered from the authenticated token alone, without the database. */
+    private static final Set<String> ANSWERED_FROM_MEMORY = Set.of("/api/v1/me");
+
+    private final DatabaseStatus database;
     private final TokenAuthenticator authenticator;
     private final CachedTokenGrants grants;
     private final FailureThrottle throttle;
@@ -64,7 +70,9 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             ThrottleAuditor throttleAudit,
             ApiMetrics metrics,
             ApiProblems problems,
-            SecurityContextHolderStrategy contexts) {
+            SecurityContextHolderStrategy contexts,
+            DatabaseStatus database) {
+        this.database = database;
         this.authenticator = authenticator;
         this.grants = grants;
         this.throttle = throttle;
@@ -98,10 +106,16 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         Verification verification;
         try {
             verification = verify(headers.getFirst(), client, throttled.isPresent());
+        } catch (DatabaseUnavailableException e) {
+            problems.unavailable(request, response);
+            return;
         } catch (DataAccessException | TransactionException | org.jooq.exception.DataAccessException e) {
-            log.warn(
-                    "Could not verify an API token: the database is unavailable ({})",
-                    e.getClass().getSimpleName());
+            if (DatabaseStatus.isConnectionFailure(e)) {
+                database.unreachable(e);
+                database.refused();
+            } else {
+                log.warn("Could not verify an API token ({})", e.getClass().getSimpleName());
+            }
             problems.unavailable(request, response);
             return;
         }
@@ -121,6 +135,11 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             } else {
                 problems.unauthorized(request, response);
             }
+            return;
+        }
+        if (!database.isReachable() && !ANSWERED_FROM_MEMORY.contains(request.getRequestURI())) {
+            database.refused();
+            problems.unavailable(request, response);
             return;
         }
         var caller = new ApiCaller(verification.requireGrant(), client);

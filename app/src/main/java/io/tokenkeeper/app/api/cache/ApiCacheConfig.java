@@ -2,6 +2,7 @@ package io.tokenkeeper.app.api.cache;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
 import io.tokenkeeper.domain.token.TokenUsage;
@@ -22,8 +23,13 @@ class ApiCacheConfig {
 
     @Bean
     CachedTokenGrants cachedTokenGrants(
-            JooqTokenGrants grants, BackgroundWork background, ApiCacheProperties settings, KnownDigests known) {
-        return new CachedTokenGrants(grants, settings.lifetime(), settings.size(), background, known::mayExist);
+            JooqTokenGrants grants,
+            BackgroundWork background,
+            ApiCacheProperties settings,
+            KnownDigests known,
+            DatabaseStatus database) {
+        return new CachedTokenGrants(
+                grants, settings.lifetime(), settings.size(), background, known::mayExist, database);
     }
 
     /** Hits and misses of the token cache: {@code cache.gets} with {@code cache=api-token-grants}. */
@@ -34,8 +40,9 @@ class ApiCacheConfig {
 
     /** The trusted IP ranges are checked on every request: remembered as long as token state is. */
     @Bean
-    CachedPolicy cachedPolicy(PolicyService policies, BackgroundWork background, ApiCacheProperties settings) {
-        return new CachedPolicy(policies::current, settings.lifetime(), background);
+    CachedPolicy cachedPolicy(
+            PolicyService policies, BackgroundWork background, ApiCacheProperties settings, DatabaseStatus database) {
+        return new CachedPolicy(policies::current, settings.lifetime(), background, database);
     }
 
     /** Every node hears every committed change through PostgreSQL LISTEN/NOTIFY, on one connection it shares. */
@@ -57,8 +64,8 @@ class ApiCacheConfig {
     }
 
     @Bean
-    BackgroundWork apiBackgroundWork() {
-        return new BackgroundWork();
+    BackgroundWork apiBackgroundWork(DatabaseStatus database) {
+        return new BackgroundWork(database);
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package io.tokenkeeper.app.api.cache;
 
+import io.tokenkeeper.app.base.DatabaseStatus;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,18 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundWork implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
+
+    private final @Nullable DatabaseStatus database;
+
+    /** @param database told when work failed to reach the database, which it then logs once per outage */
+    public BackgroundWork(@Nullable DatabaseStatus database) {
+        this.database = database;
+    }
+
+    /** Work that reports every failure in the log. */
+    public BackgroundWork() {
+        this(null);
+    }
 
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(
             1,
@@ -37,7 +51,11 @@ public final class BackgroundWork implements AutoCloseable {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    log.warn("Could not {} ({})", what, e.getClass().getSimpleName());
+                    if (database != null && DatabaseStatus.isConnectionFailure(e)) {
+                        database.unreachable(e);
+                    } else {
+                        log.warn("Could not {} ({})", what, e.getClass().getSimpleName());
+                    }
                 }
             });
             return true;

@@ -23,6 +23,7 @@ final class CacheSubscription implements SmartLifecycle, TokenAndPolicyChangeFee
     private final CachedPolicy policy;
     private final KnownDigests known;
     private @Nullable Subscription subscription;
+    private volatile boolean listening;
 
     CacheSubscription(
             TokenAndPolicyChangeFeed feed, CachedTokenGrants grants, CachedPolicy policy, KnownDigests known) {
@@ -58,10 +59,11 @@ final class CacheSubscription implements SmartLifecycle, TokenAndPolicyChangeFee
 
     @Override
     public void disconnected(@Nullable Exception cause) {
+        boolean wasListening = listening;
         listening(false);
         known.forget();
-        if (cause != null) {
-            log.warn(
+        if (cause != null && wasListening) {
+            log.info(
                     "Not listening for token and policy changes ({}); the API reads them from the database until it"
                             + " reconnects.",
                     cause.getClass().getSimpleName());
@@ -92,6 +94,7 @@ final class CacheSubscription implements SmartLifecycle, TokenAndPolicyChangeFee
     }
 
     private void listening(boolean listening) {
+        this.listening = listening;
         grants.listening(listening);
         policy.listening(listening);
     }

@@ -2,6 +2,8 @@ package io.tokenkeeper.app.api.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenkeeper.app.base.DatabaseStatus;
+import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,8 +35,11 @@ public final class CachedPolicy {
 
     private volatile boolean trusted;
 
-    CachedPolicy(Supplier<TokenPolicy> source, Duration lifetime, BackgroundWork background) {
+    private final DatabaseStatus database;
+
+    CachedPolicy(Supplier<TokenPolicy> source, Duration lifetime, BackgroundWork background, DatabaseStatus database) {
         this.source = source;
+        this.database = database;
         this.lifetimeNanos = lifetime.toNanos();
         this.background = background;
     }
@@ -50,24 +55,46 @@ public final class CachedPolicy {
         snapshot.set(null);
     }
 
-    /** Whether every committed change is being heard; either way what is remembered is forgotten. */
+    /**
+     * Whether every committed change is being heard. While deaf the policy is read for every request, but the last
+     * one read is kept for answers from memory should the database be unreachable too; reconnecting forgets it.
+     */
     void listening(boolean listening) {
+        if (listening) {
+            evict();
+        }
         trusted = listening;
-        evict();
     }
 
     private Snapshot current() {
         var remembered = snapshot.get();
-        if (remembered != null) {
-            long age = System.nanoTime() - remembered.loadedAt();
-            if (age < lifetimeNanos) {
-                if (age > lifetimeNanos / 2) {
-                    refreshInTheBackground();
-                }
-                return remembered;
+        long age = remembered == null ? Long.MAX_VALUE : System.nanoTime() - remembered.loadedAt();
+        if (trusted && remembered != null && age < lifetimeNanos) {
+            if (age > lifetimeNanos / 2 && database.isReachable()) {
+                refreshInTheBackground();
             }
+            return remembered;
         }
-        return load();
+        if (!database.isReachable()) {
+            return fromMemory(remembered, age);
+        }
+        try {
+            return load();
+        } catch (RuntimeException e) {
+            if (!DatabaseStatus.isConnectionFailure(e)) {
+                throw e;
+            }
+            database.unreachable(e);
+            return fromMemory(remembered, age);
+        }
+    }
+
+    /** The policy read last, if it is younger than the lifetime: no change can commit while the database is down. */
+    private Snapshot fromMemory(@Nullable Snapshot remembered, long age) {
+        if (remembered == null || age >= lifetimeNanos) {
+            throw new DatabaseUnavailableException();
+        }
+        return remembered;
     }
 
     /**
@@ -77,11 +104,9 @@ public final class CachedPolicy {
     private Snapshot load() {
         long before = evictions.get();
         var loaded = new Snapshot(source.get(), System.nanoTime());
-        if (trusted) {
-            snapshot.set(loaded);
-            if (evictions.get() != before) {
-                snapshot.compareAndSet(loaded, null);
-            }
+        snapshot.set(loaded);
+        if (evictions.get() != before) {
+            snapshot.compareAndSet(loaded, null);
         }
         return loaded;
     }

@@ -2,6 +2,8 @@ package io.tokenkeeper.app.api.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenkeeper.app.base.DatabaseStatus;
+import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenDigest;
 import io.tokenkeeper.domain.token.TokenGrant;
@@ -40,6 +42,7 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
 
     private final TokenGrants source;
     private final Predicate<TokenDigest> known;
+    private final DatabaseStatus database;
     private final Cache<TokenDigest, Entry> cache;
     private final @Nullable BackgroundWork background;
     private final long refreshAfterNanos;
@@ -54,8 +57,8 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
     private volatile boolean trusted;
 
     /** A cache whose entries are read again only once their lifetime is over. */
-    CachedTokenGrants(TokenGrants source, Duration lifetime, long maximumSize) {
-        this(source, lifetime, maximumSize, null, digest -> true);
+    CachedTokenGrants(TokenGrants source, Duration lifetime, long maximumSize, DatabaseStatus database) {
+        this(source, lifetime, maximumSize, null, digest -> true, database);
     }
 
     /**
@@ -67,8 +70,9 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
             Duration lifetime,
             long maximumSize,
             @Nullable BackgroundWork background,
-            Predicate<TokenDigest> known) {
-        this(source, lifetime, maximumSize, background, lifetime.dividedBy(2), known);
+            Predicate<TokenDigest> known,
+            DatabaseStatus database) {
+        this(source, lifetime, maximumSize, background, lifetime.dividedBy(2), known, database);
     }
 
     CachedTokenGrants(
@@ -77,9 +81,11 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
             long maximumSize,
             @Nullable BackgroundWork background,
             Duration refreshAfter,
-            Predicate<TokenDigest> known) {
+            Predicate<TokenDigest> known,
+            DatabaseStatus database) {
         this.source = source;
         this.known = known;
+        this.database = database;
         this.background = background;
         this.refreshAfterNanos = refreshAfter.toNanos();
         this.cache = Caffeine.newBuilder()
@@ -89,18 +95,50 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
                 .build();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>While the database is unreachable, a token this node verified within the cache lifetime is answered from
+     * memory (no change can commit meanwhile, so it is not staler than the lifetime allows) and any other lookup
+     * fails at once with {@link DatabaseUnavailableException}.
+     */
     @Override
     public Optional<TokenGrant> findByDigest(TokenDigest digest) {
         if (trusted) {
             var cached = cache.getIfPresent(digest);
             if (cached != null) {
-                if (background != null && System.nanoTime() - cached.loadedAt() > refreshAfterNanos) {
+                if (background != null
+                        && database.isReachable()
+                        && System.nanoTime() - cached.loadedAt() > refreshAfterNanos) {
                     refreshInTheBackground(digest, background);
                 }
                 return Optional.of(cached.grant());
             }
         }
-        return load(digest);
+        if (!database.isReachable()) {
+            return fromMemory(digest);
+        }
+        try {
+            var found = load(digest);
+            database.reached();
+            return found;
+        } catch (RuntimeException e) {
+            if (!DatabaseStatus.isConnectionFailure(e)) {
+                throw e;
+            }
+            database.unreachable(e);
+            return fromMemory(digest);
+        }
+    }
+
+    private Optional<TokenGrant> fromMemory(TokenDigest digest) {
+        var warm = cache.getIfPresent(digest);
+        if (warm == null) {
+            database.refused();
+            throw new DatabaseUnavailableException();
+        }
+        database.answeredFromMemory();
+        return Optional.of(warm.grant());
     }
 
     /** Reads the token and keeps it, unless a change that may concern it was announced meanwhile. */
@@ -191,12 +229,15 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
     }
 
     /**
-     * Whether every committed change is being heard. Either way everything cached is dropped: while deaf the cache is
-     * not used, and on reconnecting it may have missed notifications.
+     * Whether every committed change is being heard. While deaf the cache is not used for lookups (the database is
+     * asked instead), but it keeps what it holds for answers from memory should the database be unreachable too; on
+     * reconnecting everything is dropped, since notifications may have been missed.
      */
     void listening(boolean listening) {
+        if (listening) {
+            evictAll();
+        }
         trusted = listening;
-        evictAll();
     }
 
     void evictAll() {

@@ -2,15 +2,19 @@ package io.tokenkeeper.app.api.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenQuota;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /** The cached policy's rules, without a database: what it keeps, when it reads again, and loads that race a change. */
 class CachedPolicyTest {
@@ -111,7 +115,8 @@ class CachedPolicyTest {
                     return stored;
                 },
                 lifetime,
-                background);
+                background,
+                new DatabaseStatus(new SimpleDriverDataSource(), Clock.systemUTC(), new SimpleMeterRegistry()));
     }
 
     private static TokenPolicy withRanges(String... ranges) {

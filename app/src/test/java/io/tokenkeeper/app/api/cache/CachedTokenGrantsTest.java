@@ -1,7 +1,11 @@
 package io.tokenkeeper.app.api.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tokenkeeper.app.base.DatabaseStatus;
+import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenDigest;
 import io.tokenkeeper.domain.token.TokenGrant;
@@ -15,6 +19,8 @@ import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.domain.user.Username;
 import java.security.SecureRandom;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** The cache's rules, without a database: what it keeps, what it forgets, and lookups that race a change. */
 class CachedTokenGrantsTest {
@@ -37,18 +45,44 @@ class CachedTokenGrantsTest {
     private int lookups;
     private Consumer<CachedTokenGrants> duringLookup = cache -> {};
     private CachedTokenGrants cache;
+    private final DatabaseStatus database =
+            new DatabaseStatus(new SimpleDriverDataSource(), Clock.systemUTC(), new SimpleMeterRegistry());
+    private boolean databaseDown;
 
     @BeforeEach
     void setUp() {
         cache = new CachedTokenGrants(
                 digest -> {
                     lookups++;
+                    if (databaseDown) {
+                        throw new CannotCreateTransactionException(
+                                "down", new SQLTransientConnectionException("Connection is not available"));
+                    }
                     duringLookup.accept(cache);
                     return Optional.ofNullable(stored.get(digest));
                 },
                 Duration.ofSeconds(30),
-                100);
+                100,
+                database);
         cache.listening(true);
+    }
+
+    @Test
+    void while_the_database_is_unreachable_warm_tokens_are_answered_from_memory_and_cold_ones_fail_at_once() {
+        var warm = store(1, 7);
+        var cold = store(2, 7);
+        cache.findByDigest(warm);
+        cache.listening(false);
+        databaseDown = true;
+
+        assertThat(cache.findByDigest(warm)).isPresent();
+        assertThat(database.isReachable()).isFalse();
+        int lookupsBefore = lookups;
+        assertThatThrownBy(() -> cache.findByDigest(cold)).isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(cache.findByDigest(warm)).isPresent();
+        assertThat(lookups)
+                .as("no more attempts once the database is known to be down")
+                .isEqualTo(lookupsBefore);
     }
 
     @Test
@@ -153,7 +187,8 @@ class CachedTokenGrantsTest {
                     100,
                     background,
                     Duration.ZERO,
-                    known -> true);
+                    known -> true,
+                    database);
             refreshing.listening(true);
             var digest = store(1, 7);
             var gone = store(2, 7);
