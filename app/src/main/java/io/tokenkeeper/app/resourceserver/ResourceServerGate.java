@@ -130,8 +130,8 @@ final class ResourceServerGate {
         return introspection;
     }
 
-    private Refused refuse(@Nullable ClientId clientId, String callerAddress, String why) {
-        throttle.failed(callerAddress);
+    private Caller refuse(@Nullable ClientId clientId, String callerAddress, String why) {
+        var overLimit = throttle.failed(callerAddress);
         var key = callerAddress + "\n" + (clientId == null ? "" : clientId.value());
         if (recentlyAudited.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
             var at = clock.instant();
@@ -143,7 +143,7 @@ final class ResourceServerGate {
                             why + "; recorded at most once per 5 minutes per address and client",
                             at)));
         }
-        return new Refused();
+        return overLimit.<Caller>map(Throttled::new).orElseGet(Refused::new);
     }
 
     Optional<Duration> throttled(String address) {

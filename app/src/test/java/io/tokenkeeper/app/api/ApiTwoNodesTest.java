@@ -153,6 +153,34 @@ class ApiTwoNodesTest {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}")));
     }
 
+    @Test
+    void the_failure_throttle_holds_for_the_cluster_fifteen_failures_on_each_node_then_429_on_either()
+            throws Exception {
+        var onA = new ApiClient(portA);
+        var onB = new ApiClient(nodeB.port(), java.net.InetAddress.getByName(onA.address()));
+        for (int i = 0; i < 15; i++) {
+            assertThat(onA.get(ME, randomToken()).statusCode()).isEqualTo(401);
+            assertThat(onB.get(ME, randomToken()).statusCode()).isEqualTo(401);
+        }
+
+        var thirtyFirst = onA.get(ME, randomToken());
+        assertThat(thirtyFirst.statusCode()).isEqualTo(429);
+        assertThat(thirtyFirst.headers().firstValue("Retry-After")).isPresent();
+        assertThat(onB.get(ME, randomToken()).statusCode()).isEqualTo(429);
+        assertThat(onB.get(ME, caller.bearer()).statusCode())
+                .as("a real token still gets in from the throttled address")
+                .isEqualTo(200);
+        assertThat(new ApiClient(nodeB.port()).get(ME, randomToken()).statusCode())
+                .as("another address is not throttled")
+                .isEqualTo(401);
+    }
+
+    private static String randomToken() {
+        return "Bearer "
+                + io.tokenkeeper.domain.token.TokenSecret.generate(new java.security.SecureRandom())
+                        .reveal();
+    }
+
     private static HttpResponse<String> refusedWithin1Second(ApiClient node, String authorization) {
         return Polling.within1Second(() -> node.get(ME, authorization), response -> response.statusCode() == 401);
     }

@@ -8,7 +8,9 @@ import io.tokenkeeper.app.api.cache.TokenUseRecorder;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
+import io.tokenkeeper.persistence.network.JooqFailureBuckets;
 import java.time.Clock;
+import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -94,8 +96,9 @@ class ApiSecurityConfig {
     }
 
     @Bean
-    FailureThrottle failureThrottle(ApiThrottleProperties settings) {
-        return new FailureThrottle(settings.failures(), settings.period());
+    FailureThrottle failureThrottle(ApiThrottleProperties settings, DSLContext dsl, DatabaseStatus database) {
+        return new FailureThrottle(
+                settings.failures(), settings.period(), new JooqFailureBuckets(dsl), database::isReachable);
     }
 
     @Bean

@@ -3,40 +3,73 @@ package io.tokenkeeper.app.api.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.tokenkeeper.domain.network.FailureBuckets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Slows down clients that keep failing to authenticate: each client (an IPv4 address or an IPv6 /64) has a bucket of
- * {@code failures}
- * allowances, refilled evenly over {@code period}, and each failed authentication takes one. A client whose bucket
- * is empty is throttled until the next allowance comes back.
+ * {@code failures} allowances, refilled evenly over {@code period}, and each failed authentication takes one. A client
+ * whose bucket is empty is throttled until the next allowance comes back.
  *
- * <p>The buckets live in this node's memory: behind a load balancer that spreads one client over n nodes the client
- * gets up to n times the allowance, and a restart forgets them. Guessing a 190-bit token is hopeless anyway; the
- * throttle protects the database from floods, which is a per-node matter.
+ * <p>With {@link FailureBuckets shared buckets} (PostgreSQL) the limit holds for the whole cluster: each failure takes
+ * from the shared bucket — one statement, on the failing request only — and a node that learns a client's bucket is
+ * empty remembers until when, so the client's further attempts cost that node no query. Asking whether a client is
+ * throttled never queries: a valid request costs nothing more. While the database cannot be reached, or without
+ * shared buckets, each node counts in its own memory.
  */
 public final class FailureThrottle {
 
     private final long failures;
     private final Duration period;
+    private final @Nullable FailureBuckets shared;
+    private final BooleanSupplier sharedReachable;
     private final Cache<String, Bucket> buckets;
+    /** Clients the shared buckets said are empty, with the {@link System#nanoTime()} until which they stay so. */
+    private final Cache<String, Long> emptyUntil;
 
+    /** A throttle counting in this node's memory only. */
     FailureThrottle(long failures, Duration period) {
+        this(failures, period, null, () -> false);
+    }
+
+    /**
+     * A throttle for the whole cluster.
+     *
+     * @param sharedReachable whether {@code shared} can be asked now (false while the database is unreachable)
+     */
+    FailureThrottle(long failures, Duration period, @Nullable FailureBuckets shared, BooleanSupplier sharedReachable) {
         this.failures = failures;
         this.period = period;
+        this.shared = shared;
+        this.sharedReachable = sharedReachable;
         // An untouched bucket is full again after one period, so forgetting it then changes nothing.
         this.buckets = Caffeine.newBuilder()
                 .expireAfterAccess(period)
                 .maximumSize(100_000)
                 .build();
+        this.emptyUntil = Caffeine.newBuilder()
+                .expireAfterWrite(period)
+                .maximumSize(100_000)
+                .build();
     }
 
-    /** How long {@code client} must wait, if it is throttled now. */
+    /** How long {@code client} must wait, if it is throttled now (as far as this node knows, without a query). */
     public Optional<Duration> throttled(String client) {
-        var bucket = buckets.getIfPresent(key(client));
+        var key = key(client);
+        var until = emptyUntil.getIfPresent(key);
+        if (until != null) {
+            long left = until - System.nanoTime();
+            if (left > 0) {
+                return Optional.of(Duration.ofNanos(left));
+            }
+            emptyUntil.invalidate(key);
+        }
+        var bucket = buckets.getIfPresent(key);
         if (bucket == null) {
             return Optional.empty();
         }
@@ -46,8 +79,29 @@ public final class FailureThrottle {
                 : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    public void failed(String client) {
-        buckets.get(key(client), address -> newBucket()).tryConsume(1);
+    /**
+     * Counts a failed authentication of {@code client}.
+     *
+     * @return how long the client must wait when this failure was over its limit (answer 429, not 401) — which this
+     *     node may learn only now, from the shared buckets, when other nodes counted the earlier failures
+     */
+    public Optional<Duration> failed(String client) {
+        var key = key(client);
+        var known = throttled(client);
+        if (known.isPresent()) {
+            return known;
+        }
+        if (shared != null && sharedReachable.getAsBoolean()) {
+            try {
+                var taken = shared.take(key, failures, period);
+                taken.emptyFor().ifPresent(wait -> emptyUntil.put(key, System.nanoTime() + wait.toNanos()));
+                return taken.counted() ? Optional.empty() : taken.emptyFor();
+            } catch (RuntimeException databaseTrouble) {
+                // Counted in memory below: the throttle must hold while the database is away too.
+            }
+        }
+        buckets.get(key, address -> newBucket()).tryConsume(1);
+        return Optional.empty();
     }
 
     /**

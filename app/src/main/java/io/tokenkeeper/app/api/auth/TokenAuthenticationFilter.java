@@ -127,11 +127,11 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
         if (!verification.isAccepted()) {
             log.debug("Refused an API token from {}: {}", client, verification.outcome());
-            throttle.failed(client);
-            if (throttled.isPresent()) {
+            var overLimit = throttle.failed(client).or(() -> throttled);
+            if (overLimit.isPresent()) {
                 metrics.throttled();
                 throttleAudit.throttled(client);
-                problems.tooManyRequests(request, response, throttled.get());
+                problems.tooManyRequests(request, response, overLimit.get());
             } else {
                 problems.unauthorized(request, response);
             }

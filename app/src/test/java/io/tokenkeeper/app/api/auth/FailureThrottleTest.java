@@ -2,7 +2,9 @@ package io.tokenkeeper.app.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenkeeper.domain.network.FailureBuckets;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FailureThrottleTest {
@@ -22,6 +24,38 @@ class FailureThrottleTest {
         throttle.failed("192.0.2.1");
         assertThat(throttle.throttled("192.0.2.1")).isPresent();
         assertThat(throttle.throttled("192.0.2.2")).isEmpty();
+    }
+
+    @Test
+    void a_client_the_shared_buckets_call_empty_is_refused_without_asking_them_again() {
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        FailureBuckets empty = (client, capacity, period) -> {
+            asked.incrementAndGet();
+            return new FailureBuckets.Taken(false, Optional.of(Duration.ofSeconds(6)));
+        };
+        var throttle = new FailureThrottle(30, Duration.ofMinutes(3), empty, () -> true);
+
+        assertThat(throttle.throttled("192.0.2.7")).isEmpty();
+        assertThat(throttle.failed("192.0.2.7"))
+                .hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(6)));
+        assertThat(throttle.throttled("192.0.2.7")).isPresent();
+        assertThat(throttle.failed("192.0.2.7")).isPresent();
+        assertThat(asked).hasValue(1);
+    }
+
+    @Test
+    void counts_in_memory_while_the_shared_buckets_cannot_be_reached() {
+        FailureBuckets broken = (client, capacity, period) -> {
+            throw new IllegalStateException("connection refused");
+        };
+        var down = new FailureThrottle(2, Duration.ofMinutes(3), broken, () -> true);
+        var unreachable = new FailureThrottle(2, Duration.ofMinutes(3), broken, () -> false);
+
+        for (var throttle : java.util.List.of(down, unreachable)) {
+            assertThat(throttle.failed("192.0.2.8")).isEmpty();
+            assertThat(throttle.failed("192.0.2.8")).isEmpty();
+            assertThat(throttle.throttled("192.0.2.8")).isPresent();
+        }
     }
 
     @Test
