@@ -1,0 +1,227 @@
+package io.tokenkeeper.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.app.api.OtherNode;
+import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.token.TokenSecret;
+import io.tokenkeeper.domain.token.TokenService;
+import io.tokenkeeper.domain.user.Actor;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The cluster of docker-compose.yml's "cluster" profile: its nginx configuration, read from that file and run by a
+ * real nginx, in front of two nodes on one database. A browser session stays on its node, API calls go to both, and a
+ * token revoked through one node is refused through either on the next request.
+ */
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterBehindNginxTest {
+
+    private static final Path NGINX = Path.of("/usr/sbin/nginx");
+    private static final String ME = "/api/v1/me";
+
+    @LocalServerPort
+    int portA;
+
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    @Autowired
+    UserTestData users;
+
+    @Autowired
+    TokenService tokens;
+
+    @Autowired
+    MeterRegistry metricsA;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private OtherNode nodeB;
+    private Process nginx;
+    private int nginxPort;
+    private ChromeDriver driver;
+
+    @BeforeAll
+    void startClusterAndBrowser() throws Exception {
+        if (!Files.isExecutable(NGINX)) {
+            throw new IllegalStateException(
+                    "This test needs Debian's nginx at " + NGINX + ". Install it with: apt-get install -y nginx");
+        }
+        nodeB = OtherNode.startWithPages(postgres.getJdbcUrl("postgres", "postgres"));
+        nginxPort = freePort();
+        var directory = Files.createTempDirectory("tokenkeeper-cluster-nginx");
+        var config = directory.resolve("nginx.conf");
+        Files.writeString(config, configuration(directory));
+        nginx = new ProcessBuilder(NGINX.toString(), "-c", config.toString(), "-p", directory.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("nginx.out").toFile())
+                .start();
+        waitUntilListening(nginxPort);
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    void stopAll() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (nginx != null) {
+            nginx.destroy();
+        }
+        if (nodeB != null) {
+            nodeB.close();
+        }
+    }
+
+    @Test
+    void a_browser_session_stays_on_the_node_that_started_it() throws Exception {
+        var user = users.aUserWithApiAccess();
+        Browser.signIn(
+                driver,
+                nginxPort,
+                "/settings/user-information/api-tokens",
+                user.username().value(),
+                UserTestData.PASSWORD);
+        var wait = Browser.waitFor(driver);
+        var add = By.xpath("//vaadin-button[text()[normalize-space(.)='Add New Token']]");
+        for (int i = 0; i < 6; i++) {
+            driver.navigate().refresh();
+            wait.until(elementToBeClickable(add));
+            assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+        }
+        assertThat(driver.manage().getCookieNamed("TOKENKEEPER_NODE")).isNotNull();
+
+        driver.findElement(add).click();
+        wait.until(visibilityOfElementLocated(By.xpath("//vaadin-text-field[label[.='Name']]/input")))
+                .sendKeys("Through the cluster");
+        driver.findElement(By.xpath("//vaadin-button[text()[normalize-space(.)='Generate Token']]"))
+                .click();
+        String shown = wait.until(visibilityOfElementLocated(
+                        By.xpath("//vaadin-text-field[label[starts-with(.,'Your new API token')]]/input")))
+                .getDomProperty("value");
+        assertThat(TokenSecret.parse(shown)).isPresent();
+    }
+
+    @Test
+    void api_calls_go_to_both_nodes_and_a_revoke_through_one_is_refused_through_either_next() throws Exception {
+        var owner = users.aUserWithApiAccess();
+        var actor = new Actor(owner, null);
+        var caller = "Bearer "
+                + tokens.generate(actor, "cluster caller", null).secret().reveal();
+        var revoked = tokens.generate(actor, "cluster revoked", null);
+        var revokedBearer = "Bearer " + revoked.secret().reveal();
+        var metricsB = nodeB.bean(MeterRegistry.class);
+
+        double beforeA = authentications(metricsA);
+        double beforeB = authentications(metricsB);
+        for (int i = 0; i < 10; i++) {
+            assertThat(call("GET", ME, caller).statusCode()).isEqualTo(200);
+            assertThat(call("GET", ME, revokedBearer).statusCode()).isEqualTo(200);
+        }
+        assertThat(authentications(metricsA) - beforeA)
+                .as("calls answered by node A")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(authentications(metricsB) - beforeB)
+                .as("calls answered by node B")
+                .isGreaterThanOrEqualTo(5);
+
+        var delete = call("DELETE", "/api/v1/tokens/" + revoked.token().id().value(), caller);
+        assertThat(delete.statusCode()).isEqualTo(204);
+
+        assertThat(call("GET", ME, revokedBearer).statusCode()).isEqualTo(401);
+        assertThat(call("GET", ME, revokedBearer).statusCode()).isEqualTo(401);
+        assertThat(call("GET", ME, caller).statusCode()).isEqualTo(200);
+    }
+
+    private static double authentications(MeterRegistry registry) {
+        return registry.find("tokenkeeper.api.authentications").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    private HttpResponse<String> call(String method, String path, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** docker-compose.yml's proxy configuration, with this run's nodes and port in it. */
+    @SuppressWarnings("unchecked")
+    private String configuration(Path directory) throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("..", "docker-compose.yml")));
+        var configs = (Map<String, Map<String, String>>) compose.get("configs");
+        var site = configs.get("cluster-nginx")
+                .get("content")
+                .replace("$$", "$")
+                .replace("server app:8080;", "server 127.0.0.1:" + portA + ";")
+                .replace("server app-2:8080;", "server 127.0.0.1:" + nodeB.port() + ";")
+                .replace("listen 80;", "listen 127.0.0.1:" + nginxPort + ";");
+        return """
+                daemon off;
+                master_process off;
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log warn;
+                events { worker_connections 256; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/body;
+                    proxy_temp_path %1$s/proxy;
+                    fastcgi_temp_path %1$s/fastcgi;
+                    uwsgi_temp_path %1$s/uwsgi;
+                    scgi_temp_path %1$s/scgi;
+                    %2$s
+                }
+                """.formatted(directory, site);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void waitUntilListening(int port) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!nginx.isAlive()) {
+                throw new IllegalStateException("nginx stopped: exit " + nginx.exitValue());
+            }
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("nginx did not listen on " + port + " within 10 s");
+    }
+}
