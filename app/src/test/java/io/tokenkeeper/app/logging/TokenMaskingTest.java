@@ -75,6 +75,43 @@ class TokenMaskingTest {
         assertThat(line).doesNotContain(TOKEN);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ecs", "logstash", "gelf"})
+    void masks_every_field_of_spring_boot_s_structured_formats(String format) {
+        var context = new LoggerContext();
+        context.setMDCAdapter(MDC.getMDCAdapter());
+        var environment = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("spring.application.name", "tokenkeeper")
+                .withProperty("logging.structured.gelf.host", "localhost");
+        context.putObject(org.springframework.core.env.Environment.class.getName(), environment);
+        var out = new ByteArrayOutputStream();
+        var structured = new org.springframework.boot.logging.logback.StructuredLogEncoder();
+        structured.setFormat(format);
+        structured.setContext(context);
+        structured.start();
+        var appender = new OutputStreamAppender<ILoggingEvent>();
+        appender.setContext(context);
+        appender.setEncoder(structured);
+        appender.setOutputStream(out);
+        appender.start();
+        var logger = context.getLogger("org.apache.tomcat.util.http.parser.Cookie");
+        logger.addAppender(appender);
+
+        LogMasking.install(context);
+        try (var ignored = MDC.putCloseable("authorization", "Bearer " + TOKEN)) {
+            logger.atInfo()
+                    .addKeyValue("header", "Authorization=Bearer " + TOKEN)
+                    .setCause(new IllegalArgumentException("bad cookie " + TOKEN))
+                    .log(
+                            "A cookie header was received [Authorization=Bearer {}] that contained an invalid cookie",
+                            TOKEN);
+        }
+
+        var line = out.toString(StandardCharsets.UTF_8);
+        assertThat(line).startsWith("{").contains(TOKEN.substring(0, 8) + "*".repeat(34));
+        assertThat(line).doesNotContain(TOKEN);
+    }
+
     @Test
     void installing_twice_wraps_once() {
         var context = new LoggerContext();
