@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Time from process start to the first served /login, for the production jar, with and without the JDK's
+# ahead-of-time cache (JEP 483/514/515). Usage, from the repository root, after `./mvnw -pl app -am package -DskipTests`:
+#
+#   bench/start/start-time.sh            # extract the jar, train the cache once, then 5 timed starts of each kind
+#   RUNS=10 bench/start/start-time.sh
+#
+# Every start uses the same embedded PostgreSQL data directory (created by the first start), so the database's
+# own start-up is in each figure but its one-time initdb is not.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+JAR=app/target/tokenkeeper.jar
+RUNS=${RUNS:-5}
+WORK=${WORK:-target/start-bench}
+PORT=${PORT:-18080}
+
+[ -f "$JAR" ] || { echo "Build the jar first: ./mvnw -pl app -am package -DskipTests" >&2; exit 1; }
+rm -rf "$WORK" && mkdir -p "$WORK"
+export TOKENKEEPER_DATABASE_DIRECTORY="$PWD/$WORK/postgres"
+export TOKENKEEPER_ADMIN_PASSWORD=start-benchmark-password
+
+# The AOT cache needs classes in plain jars on the class path, not nested in the executable jar.
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+APP="$WORK/app/tokenkeeper.jar"
+
+first_login() {
+  local started=$(date +%s%N)
+  "$JAVA" "$@" -jar "$APP" --server.port="$PORT" >"$WORK/run.log" 2>&1 &
+  local pid=$!
+  until curl -fso /dev/null "http://127.0.0.1:$PORT/login"; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "the application stopped; see $WORK/run.log" >&2; exit 1; fi
+    sleep 0.02
+  done
+  local served=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo $(( (served - started) / 1000000 ))
+}
+
+report() {
+  local label=$1; shift
+  local times=()
+  for _ in $(seq "$RUNS"); do times+=("$(first_login "$@")"); done
+  printf '%-22s %s ms (median of %s: %s)\n' "$label" \
+      "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
+      "$RUNS" "${times[*]}"
+}
+
+# Training: one start that serves /login and stops cleanly (SIGTERM); the JVM writes the cache as it exits.
+echo "first start (creates the database) and training of the AOT cache: $(first_login -XX:AOTCacheOutput="$WORK/tokenkeeper.aot") ms"
+ls -l "$WORK/tokenkeeper.aot"
+
+report "without the AOT cache"
+report "with the AOT cache" -XX:AOTCache="$WORK/tokenkeeper.aot"
