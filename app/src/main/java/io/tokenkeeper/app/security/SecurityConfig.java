@@ -68,7 +68,10 @@ class SecurityConfig {
                                 "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .requestMatchers("/styles/**")
-                        .permitAll())
+                        .permitAll()
+                        // Swagger UI is part of the browser UI: any signed-in user may read the API's document.
+                        .requestMatchers("/swagger-ui/**", "/swagger-ui.html")
+                        .authenticated())
                 .headers(headers -> {
                     headers.addObjectPostProcessor(writeHeadersEagerly());
                     headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER))

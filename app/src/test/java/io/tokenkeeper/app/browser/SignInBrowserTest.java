@@ -51,6 +51,22 @@ class SignInBrowserTest {
     }
 
     @Test
+    void a_signed_in_user_opens_swagger_ui_and_it_shows_the_api() throws Exception {
+        Browser.signIn(driver, port, "/swagger-ui/index.html", "admin", ApplicationTest.ADMIN_PASSWORD);
+
+        var title = Browser.waitFor(driver)
+                .until(visibilityOfElementLocated(By.cssSelector(".information-container .title")));
+        assertThat(title.getText()).contains("Tokenkeeper");
+        assertThat(driver.findElements(By.cssSelector(".opblock-summary-path")))
+                .as("the operations of /api/v1")
+                .isNotEmpty();
+        Browser.screenshot(driver, "swagger-ui");
+        assertThat(Browser.consoleMessagesContaining(driver, "Content Security Policy"))
+                .as("the Content-Security-Policy lets Swagger UI work")
+                .isEmpty();
+    }
+
+    @Test
     void a_sign_in_page_that_expired_says_so_and_signs_in_on_the_next_try() {
         driver.get("http://localhost:" + port + "/login?expired");
 
