@@ -85,6 +85,27 @@ class ApiAuditHttpTest {
         assertThat(details).contains("30 failed API authentications within 3 minutes");
     }
 
+    @Test
+    void a_token_made_with_an_api_token_is_audited_with_that_token_s_hint_and_address() {
+        var caller = testData.aCaller();
+        var client = new ApiClient(port);
+
+        var created = client.send(client.request("/api/v1/tokens")
+                .header("Authorization", caller.bearer())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"minted by a token\"}")));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        var details = dsl.fetchOne(
+                        "select details from audit_event where action = 'TOKEN_CREATED' and details like ?",
+                        "%minted by a token%")
+                .get(0, String.class);
+        assertThat(details)
+                .contains("made with the API token "
+                        + caller.token().token().hint().value())
+                .contains("from " + client.address());
+    }
+
     /** Everything queued on the single background thread before now has run. */
     private void backgroundWorkDone() throws InterruptedException {
         var marker = new CountDownLatch(1);

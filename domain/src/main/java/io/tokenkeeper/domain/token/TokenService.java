@@ -138,7 +138,11 @@ public final class TokenService {
             var secret = TokenSecret.generate(random);
             var token = tokens.insert(new NewToken(
                     owner.id(), tokenName, secret.digest(), secret.hint(), now, expiry, scopes, allowedRanges));
-            record(actor, AuditAction.TOKEN_CREATED, token, created(token), now);
+            var details = actor.viaToken() == null
+                    ? created(token)
+                    : created(token) + "; made with the API token " + actor.viaToken()
+                            + (actor.clientAddress() == null ? "" : " from " + actor.clientAddress());
+            record(actor, AuditAction.TOKEN_CREATED, token, details, now);
             return new GeneratedToken(token, secret);
         });
     }

@@ -20,8 +20,8 @@ public record ApiCaller(TokenGrant grant, @Nullable String clientAddress) {
         return grant.token();
     }
 
-    /** The owner acting through the domain's services, from this client address. */
+    /** The owner acting through the domain's services, from this client address, with this token. */
     public Actor actor() {
-        return new Actor(grant.owner(), clientAddress);
+        return new Actor(grant.owner(), clientAddress, grant.token().hint().value());
     }
 }
