@@ -7,16 +7,21 @@ import io.tokenkeeper.domain.base.DomainException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -67,12 +72,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         org.jooq.exception.DataAccessException.class
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
-        if (DatabaseStatus.isConnectionFailure(e)) {
-            database.unreachable(e);
-            database.refused();
-        } else {
-            log.warn("An API request failed in the database ({})", e.getClass().getSimpleName());
+        if (isDataException(e)) {
+            // SQLSTATE class 22: a value the database cannot take or compare, e.g. a NUL character in a search.
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "A value in the request cannot be used (for example, it contains a NUL character)."));
         }
+        if (!DatabaseStatus.isConnectionFailure(e)) {
+            log.warn("An API request failed in the database ({})", e.getClass().getSimpleName());
+            return ResponseEntity.internalServerError()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Try again later."));
+        }
+        database.unreachable(e);
+        database.refused();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ApiProblems.UNAVAILABLE_RETRY.toSeconds()))
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ApiProblems.UNAVAILABLE));
@@ -86,6 +100,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.debug("The unexpected API failure", e);
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Try again later.");
+    }
+
+    /**
+     * A body that is not JSON, or JSON of the wrong shape: the strict readers' {@link InvalidInputException} names the
+     * field; anything else says what the body must be, never what the parser saw.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return ResponseEntity.badRequest().body(invalidInput(invalid));
+            }
+        }
+        return ResponseEntity.badRequest()
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, "The body is not one JSON object. Send JSON, and nothing after it."));
+    }
+
+    private static boolean isDataException(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail problem(HttpStatus status, DomainException e) {

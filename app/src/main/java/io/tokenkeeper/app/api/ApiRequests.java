@@ -2,18 +2,79 @@ package io.tokenkeeper.app.api;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
-/** The JSON bodies the API accepts. Absent fields are {@code null}; the domain checks every value. */
+/**
+ * The JSON bodies the API accepts, read strictly ({@link StrictJson}) by their own deserializers, so that the
+ * controllers and the OpenAPI document still see the records. Absent fields are {@code null}; the domain checks every
+ * value.
+ */
 final class ApiRequests {
 
     private ApiRequests() {}
 
+    /** Reads a body as a tree and hands it to the record's strict reader. */
+    abstract static class Reader<T> extends ValueDeserializer<T> {
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) {
+            return read(context.readTree(parser));
+        }
+
+        abstract T read(JsonNode body);
+    }
+
     /** {@code POST /api/v1/tokens}. */
-    record NewToken(@Nullable String name, @Nullable Instant expiresAt) {}
+    @JsonDeserialize(using = NewToken.Strict.class)
+    record NewToken(@Nullable String name, @Nullable Instant expiresAt) {
+
+        static NewToken of(@Nullable JsonNode body) {
+            var json = StrictJson.object(body, "name", "expiresAt");
+            return new NewToken(json.string("name"), json.instant("expiresAt"));
+        }
+
+        static final class Strict extends Reader<NewToken> {
+            @Override
+            NewToken read(JsonNode body) {
+                return of(body);
+            }
+        }
+    }
 
     /** {@code PATCH /api/v1/tokens/{id}}: a new name, the switch, or both. */
-    record TokenChange(@Nullable String name, @Nullable Boolean enabled) {}
+    @JsonDeserialize(using = TokenChange.Strict.class)
+    record TokenChange(@Nullable String name, @Nullable Boolean enabled) {
+
+        static TokenChange of(@Nullable JsonNode body) {
+            var json = StrictJson.object(body, "name", "enabled");
+            return new TokenChange(json.string("name"), json.bool("enabled"));
+        }
+
+        static final class Strict extends Reader<TokenChange> {
+            @Override
+            TokenChange read(JsonNode body) {
+                return of(body);
+            }
+        }
+    }
 
     /** {@code PATCH /api/v1/admin/tokens/{id}}: switch anyone's token on or off. */
-    record TokenSwitch(@Nullable Boolean enabled) {}
+    @JsonDeserialize(using = TokenSwitch.Strict.class)
+    record TokenSwitch(@Nullable Boolean enabled) {
+
+        static TokenSwitch of(@Nullable JsonNode body) {
+            return new TokenSwitch(StrictJson.object(body, "enabled").bool("enabled"));
+        }
+
+        static final class Strict extends Reader<TokenSwitch> {
+            @Override
+            TokenSwitch read(JsonNode body) {
+                return of(body);
+            }
+        }
+    }
 }

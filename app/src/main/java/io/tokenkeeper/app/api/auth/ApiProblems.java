@@ -1,5 +1,6 @@
 package io.tokenkeeper.app.api.auth;
 
+import io.tokenkeeper.domain.base.TokenShape;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -78,7 +79,9 @@ public final class ApiProblems {
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
+        if (!TokenShape.containedIn(request.getRequestURI())) {
+            problem.put("instance", request.getRequestURI());
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

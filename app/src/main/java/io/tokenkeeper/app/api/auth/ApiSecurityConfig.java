@@ -9,11 +9,17 @@ import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
 import io.tokenkeeper.persistence.network.JooqFailureBuckets;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -105,6 +111,37 @@ class ApiSecurityConfig {
     ThrottleAuditor throttleAuditor(
             AuditLog audit, Clock clock, BackgroundWork background, ApiThrottleProperties settings) {
         return new ThrottleAuditor(audit, clock, background, settings.failures(), settings.period());
+    }
+
+    /**
+     * {@link ApiRequestGuard} before everything else, Spring Security's firewall included, for the API and the
+     * resource servers' endpoints.
+     */
+    @Bean
+    FilterRegistrationBean<ApiRequestGuard> apiRequestGuard() {
+        var registration = new FilterRegistrationBean<>(new ApiRequestGuard(new ApiProblems()));
+        registration.addUrlPatterns("/api/*", "/oauth2/*", "/auth/*", "/error");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * Tomcat would answer an encoded slash or backslash itself, with its HTML error page; passed through, the
+     * {@link ApiRequestGuard} answers under /api and Spring Security's firewall everywhere else. What Tomcat still
+     * refuses itself (broken %-encoding in the path) gets problem JSON from {@link ApiErrorReportValve} under /api.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheApplication() {
+        return factory -> {
+            factory.addConnectorCustomizers(connector -> {
+                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+                connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            });
+            // After Spring Boot's own error report valve, so that it reports first for the API's paths.
+            factory.addContextCustomizers(
+                    context -> context.getParent().getPipeline().addValve(new ApiErrorReportValve()));
+        };
     }
 
     @Bean

@@ -1,0 +1,102 @@
+package io.tokenkeeper.app.api;
+
+import io.tokenkeeper.domain.base.InvalidInputException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A JSON request body read the strict way: an object with only the fields the endpoint takes, each of its own type.
+ * Jackson's binding would turn {@code 0} into the name "0" and {@code "false"} into {@code false}; a client that sends
+ * either has a bug it should hear about, so every mismatch is an {@link InvalidInputException} naming the field.
+ */
+final class StrictJson {
+
+    private final JsonNode object;
+
+    private StrictJson(JsonNode object) {
+        this.object = object;
+    }
+
+    /** {@code body} as an object whose fields are all among {@code fields}. */
+    static StrictJson object(@Nullable JsonNode body, String... fields) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidInputException(
+                    "body", "Send a JSON object with " + String.join(", ", fields) + " (each optional).");
+        }
+        var known = Set.of(fields);
+        for (var name : body.propertyNames()) {
+            if (!known.contains(name)) {
+                throw new InvalidInputException(
+                        name,
+                        "\"" + name + "\" is not a field of this request. It takes " + String.join(", ", fields) + ".");
+            }
+        }
+        return new StrictJson(body);
+    }
+
+    /** The string in {@code field}; {@code null} when it is absent or null. */
+    @Nullable
+    String string(String field) {
+        var value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new InvalidInputException(field, "\"" + field + "\" must be a string.");
+        }
+        return value.asString();
+    }
+
+    /** The boolean in {@code field} ({@code true} or {@code false}, not a string or a number). */
+    @Nullable
+    Boolean bool(String field) {
+        var value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidInputException(field, "\"" + field + "\" must be true or false (not in quotes).");
+        }
+        return value.booleanValue();
+    }
+
+    /** The instant in {@code field}, written as an ISO 8601 date-time with an offset. */
+    @Nullable
+    Instant instant(String field) {
+        var text = string(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(
+                    field, "\"" + field + "\" must be a date-time with an offset, like 2026-12-31T23:59:59Z.");
+        }
+    }
+
+    /** The strings in {@code field}, an array; {@code null} when absent or null. */
+    @Nullable
+    List<String> strings(String field) {
+        var value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw new InvalidInputException(field, "\"" + field + "\" must be an array of strings.");
+        }
+        var strings = new ArrayList<String>();
+        for (var element : value) {
+            if (!element.isString()) {
+                throw new InvalidInputException(field, "\"" + field + "\" must be an array of strings.");
+            }
+            strings.add(element.asString());
+        }
+        return strings;
+    }
+}
