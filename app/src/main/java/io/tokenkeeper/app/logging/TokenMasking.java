@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Masks anything shaped like a token value or a client secret in encoded log output: {@code tkp_} (or
- * {@code tkc_}) followed by at least
+ * Masks anything shaped like a token value, a client secret or a provisioning token in encoded log output:
+ * {@code tkp_} (or {@code tkc_}, {@code tks_}) followed by at least
  * {@value #MIN_RUN} Base62 characters keeps its prefix and first {@value #KEPT} characters (as the token's hint
  * does) and loses the rest to {@code *}. Works on the bytes of any ASCII-compatible encoding, so plain lines, JSON
  * and every field of a structured format are covered alike; the length never changes, so nothing is copied.
@@ -20,9 +20,6 @@ public final class TokenMasking {
     static final int KEPT = 4;
 
     private static final byte[] PREFIX = TokenSecret.PREFIX.getBytes(StandardCharsets.US_ASCII);
-
-    /** The third byte of a client secret's {@code tkc_}: the only other secret of this shape. */
-    private static final byte CLIENT_SECRET_KIND = (byte) TokenShape.CLIENT_SECRET_PREFIX.charAt(2);
 
     private TokenMasking() {}
 
@@ -48,7 +45,7 @@ public final class TokenMasking {
 
     private static boolean hasPrefixAt(byte[] bytes, int index) {
         for (int k = 0; k < PREFIX.length; k++) {
-            if (bytes[index + k] != PREFIX[k] && !(k == 2 && bytes[index + k] == CLIENT_SECRET_KIND)) {
+            if (bytes[index + k] != PREFIX[k] && !(k == 2 && TokenShape.isKind(bytes[index + k]))) {
                 return false;
             }
         }

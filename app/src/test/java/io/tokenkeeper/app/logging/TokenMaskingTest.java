@@ -41,6 +41,12 @@ class TokenMaskingTest {
     }
 
     @Test
+    void masks_provisioning_tokens_too() {
+        var token = "tks_" + "Cd34" + "y".repeat(36);
+        assertThat(mask("Authorization: Bearer " + token)).isEqualTo("Authorization: Bearer tks_Cd34" + "*".repeat(36));
+    }
+
+    @Test
     void masks_a_truncated_value_but_leaves_short_words_alone() {
         assertThat(mask(TOKEN.substring(0, 25))).isEqualTo(TOKEN.substring(0, 8) + "*".repeat(17));
         assertThat(mask("tkp_ tkp_docs tkp_ABCDEFGHIJKLMNO tkp_")).isEqualTo("tkp_ tkp_docs tkp_ABCDEFGHIJKLMNO tkp_");

@@ -23,6 +23,7 @@ class TokenShapeTest {
         assertThat(TokenShape.containedIn("x" + VALUE + "yz")).isTrue();
         assertThat(TokenShape.containedIn("tkp_tkp_" + VALUE.substring(4))).isTrue();
         assertThat(TokenShape.containedIn("secret tkc_" + "a".repeat(40))).isTrue();
+        assertThat(TokenShape.containedIn("scim tks_" + "B".repeat(40))).isTrue();
     }
 
     @Test
@@ -32,6 +33,7 @@ class TokenShapeTest {
         assertThat(TokenShape.containedIn("tkp_Ab12…wxyz")).isFalse();
         assertThat(TokenShape.containedIn(VALUE.substring(0, 41))).isFalse();
         assertThat(TokenShape.containedIn("TKP_" + VALUE.substring(4))).isFalse();
+        assertThat(TokenShape.containedIn("tkx_" + VALUE.substring(4))).isFalse();
     }
 
     @Test
@@ -48,6 +50,8 @@ class TokenShapeTest {
         assertThatThrownBy(() -> EmailAddress.optional(VALUE + "@example.com"))
                 .hasMessageContaining("looks like an API token");
         assertThatThrownBy(() -> Username.of(VALUE)).hasMessageContaining("looks like an API token");
+        assertThatThrownBy(() -> Username.of("tks_" + VALUE.substring(4) + "ab"))
+                .hasMessageContaining("looks like an API token");
         assertThatThrownBy(() -> Text.require("reason", "a reason", "leaked: " + VALUE, 500))
                 .hasMessageContaining("looks like an API token");
     }
