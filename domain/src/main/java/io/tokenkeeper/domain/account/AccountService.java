@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 public final class AccountService {
 
     static final String NO_LONGER_EXISTS = "This account no longer exists.";
+    static final String NO_PASSWORD = "You sign in through your organisation's identity provider: your account has no"
+            + " password here, and its password is changed there.";
 
     private final UserStore users;
     private final PasswordHasher passwords;
@@ -64,10 +66,19 @@ public final class AccountService {
     }
 
     /**
+     * Whether the acting user's account has a password here. Accounts the identity provider manages have none and
+     * cannot get one.
+     */
+    public boolean hasPassword(Actor actor) {
+        return users.passwordHash(actor.id()).isPresent();
+    }
+
+    /**
      * Changes the acting user's password after checking the current one.
      *
      * @throws InvalidInputException for "currentPassword" (missing or wrong), "newPassword" (missing, against the
      *     {@link PasswordPolicy}, or the same as the current one) or "confirmation" (different from the new one)
+     * @throws io.tokenkeeper.domain.base.NotAllowedException when the identity provider manages the account
      */
     public void changePassword(
             Actor actor,
@@ -86,7 +97,7 @@ public final class AccountService {
         }
         transactions.run(() -> {
             var user = current(actor);
-            var hash = users.passwordHash(user.id()).orElseThrow(AccountService::noLongerExists);
+            var hash = users.passwordHash(user.id()).orElseThrow(() -> new NotAllowedException(NO_PASSWORD));
             if (!passwords.matches(currentPassword, hash)) {
                 throw new InvalidInputException("currentPassword", "The current password is not correct.");
             }

@@ -52,7 +52,7 @@ public final class UserAdministration {
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
-    private final AccountChanges accountChanges;
+    private final AccountWrites writes;
 
     /** @param accountChanges told, inside the transaction, about every account disabled, enabled or re-privileged */
     public UserAdministration(
@@ -68,7 +68,7 @@ public final class UserAdministration {
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
-        this.accountChanges = accountChanges;
+        this.writes = new AccountWrites(users, accountChanges);
     }
 
     /**
@@ -130,14 +130,14 @@ public final class UserAdministration {
         var display = DisplayName.of(displayName);
         var address = EmailAddress.optional(email).orElse(null);
         return transactions.inTransaction(() -> {
-            users.lockAdministrators();
+            writes.lockAdministrators();
             var admin = requireAdministrator(actor);
             var before = existing(id);
             boolean losesAdministrator = before.isAdministrator() && !privileges.contains(Privilege.ADMINISTRATOR);
             if (losesAdministrator && before.id().equals(admin.id())) {
                 throw new InvalidInputException("privileges", "You cannot remove your own Administrator privilege.");
             }
-            if (losesAdministrator && before.enabled()) {
+            if (losesAdministrator) {
                 requireAnotherAdministrator(before);
             }
             var now = clock.instant();
@@ -146,10 +146,9 @@ public final class UserAdministration {
                 after = users.updateProfile(id, display, address, now);
                 recordOn(actor, after, AuditAction.USER_CHANGED, "Changed the display name or email", now);
             }
-            if (!before.privileges().equals(privileges.isEmpty() ? Set.of() : EnumSet.copyOf(privileges))) {
-                users.setPrivileges(id, privileges, now);
-                accountChanges.accountChanged(id);
-                after = users.findById(id).orElseThrow();
+            var reprivileged = writes.setPrivileges(after, privileges, now);
+            if (reprivileged != after) {
+                after = reprivileged;
                 recordOn(
                         actor,
                         after,
@@ -170,7 +169,11 @@ public final class UserAdministration {
         return setEnabled(actor, id, true);
     }
 
-    /** Gives another user a new password. */
+    /**
+     * Gives another user a new password.
+     *
+     * @throws NotAllowedException when the identity provider manages the account: it has no password here
+     */
     public void resetPassword(Actor actor, UserId id, @Nullable String newPassword, @Nullable String confirmation) {
         if (newPassword == null || newPassword.isEmpty()) {
             throw new InvalidInputException("newPassword", "Enter a new password.");
@@ -181,6 +184,10 @@ public final class UserAdministration {
         transactions.run(() -> {
             var admin = requireAdministrator(actor);
             var user = existing(id);
+            if (users.passwordHash(id).isEmpty()) {
+                throw new NotAllowedException(
+                        user.username() + " signs in through the identity provider and has no" + " password here.");
+            }
             PasswordPolicy.check("newPassword", newPassword, user.username());
             var now = clock.instant();
             users.updatePasswordHash(id, passwords.hash(newPassword), now);
@@ -190,7 +197,7 @@ public final class UserAdministration {
 
     private User setEnabled(Actor actor, UserId id, boolean enabled) {
         return transactions.inTransaction(() -> {
-            users.lockAdministrators();
+            writes.lockAdministrators();
             var admin = requireAdministrator(actor);
             var before = existing(id);
             if (before.enabled() == enabled) {
@@ -199,13 +206,11 @@ public final class UserAdministration {
             if (!enabled && before.id().equals(admin.id())) {
                 throw new InvalidInputException("enabled", "You cannot disable your own account.");
             }
-            if (!enabled && before.isAdministrator()) {
+            if (!enabled) {
                 requireAnotherAdministrator(before);
             }
             var now = clock.instant();
-            users.setEnabled(id, enabled, now);
-            accountChanges.accountChanged(id);
-            var after = users.findById(id).orElseThrow();
+            var after = writes.setEnabled(before, enabled, now);
             recordOn(
                     actor,
                     after,
@@ -216,9 +221,9 @@ public final class UserAdministration {
         });
     }
 
-    /** Call only while holding {@link UserStore#lockAdministrators()}, so the count cannot change under us. */
+    /** Call only while holding the administrators' lock, so the count cannot change under us. */
     private void requireAnotherAdministrator(User target) {
-        if (users.countEnabledAdministrators() <= 1) {
+        if (writes.isLastAdministrator(target)) {
             throw new ConflictException(target.username()
                     + " is the last enabled administrator. Make someone else an administrator first.");
         }
@@ -236,7 +241,7 @@ public final class UserAdministration {
         audit.record(AuditEvent.onUser(actor, action, target, details, now));
     }
 
-    private static String describe(Set<Privilege> privileges) {
+    static String describe(Set<Privilege> privileges) {
         if (privileges.isEmpty()) {
             return "no privileges";
         }

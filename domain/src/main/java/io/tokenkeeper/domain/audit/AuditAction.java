@@ -30,7 +30,13 @@ public enum AuditAction {
     RESOURCE_SERVER_DISABLED("Resource server disabled"),
     RESOURCE_SERVER_ENABLED("Resource server enabled"),
     RESOURCE_SERVER_DELETED("Resource server deleted"),
-    RESOURCE_SERVER_REFUSED("Resource server credential refused");
+    RESOURCE_SERVER_REFUSED("Resource server credential refused"),
+    IDENTITY_LINK_ALLOWED("Single sign-on link allowed"),
+    IDENTITY_LINK_WITHDRAWN("Single sign-on link withdrawn"),
+    IDENTITY_LINKED("Linked to the identity provider"),
+    USER_DEPROVISIONED("User deprovisioned"),
+    PROVISIONING_TOKEN_CREATED("Provisioning token created"),
+    PROVISIONING_TOKEN_REVOKED("Provisioning token revoked");
 
     private final String label;
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param actorId the acting user, or {@code null} for the system or an unknown caller
  * @param actorName the acting user's username as it was then, "system" or "unknown"
- * @param targetType "user", "token", "resource-server", "policy" or "address"
+ * @param targetType "user", "token", "resource-server", "scim-token", "policy" or "address"
  * @param targetId the id of the user or token acted on, as text
  * @param targetName a readable name of the target (a username, a token name) as it was then
  */
@@ -33,6 +33,17 @@ public record AuditEvent(
 
     /** The actor's name when nobody signed in acted (a failed sign-in, a throttled client). */
     public static final String UNKNOWN = "unknown";
+
+    /**
+     * The actor's name when the company's identity provider acted at a sign-in through it (an account created, its
+     * profile or privileges brought in line with the provider's claims and groups).
+     */
+    public static final String IDENTITY_PROVIDER = "identity provider";
+
+    private static final int MAX_REASON_LENGTH = 500;
+
+    /** The longest actor name kept. */
+    public static final int MAX_ACTOR_NAME_LENGTH = 64;
 
     private static final String USER = "user";
     private static final String TOKEN = "token";
@@ -74,6 +85,57 @@ public record AuditEvent(
     public static AuditEvent onResourceServer(
             Actor actor, AuditAction action, long serverId, String serverName, String details, Instant at) {
         return by(actor, action, "resource-server", Long.toString(serverId), serverName, details, at);
+    }
+
+    /**
+     * An administrator created or revoked a SCIM provisioning token.
+     *
+     * @param tokenId the provisioning token's id
+     * @param tokenName its name
+     */
+    public static AuditEvent onProvisioningToken(
+            Actor actor, AuditAction action, long tokenId, String tokenName, String details, Instant at) {
+        return by(actor, action, "scim-token", Long.toString(tokenId), tokenName, details, at);
+    }
+
+    /**
+     * The identity provider changed an account: at a sign-in through it, or through SCIM provisioning.
+     *
+     * @param via who acted as the Audit Log names them: {@link #IDENTITY_PROVIDER}, or the SCIM provisioning token
+     *     ("SCIM: Okta"); cut to {@value #MAX_ACTOR_NAME_LENGTH} characters
+     */
+    public static AuditEvent byIdentityProvider(
+            String via, AuditAction action, User target, String details, @Nullable String clientAddress, Instant at) {
+        return new AuditEvent(
+                at,
+                null,
+                via.length() > MAX_ACTOR_NAME_LENGTH ? via.substring(0, MAX_ACTOR_NAME_LENGTH) : via,
+                action,
+                USER,
+                Long.toString(target.id().value()),
+                target.username().value(),
+                details,
+                clientAddress);
+    }
+
+    /**
+     * A sign-in through the identity provider failed. Unlike a failed password, the reason is kept even without an
+     * account: it comes from the provider or the protocol, never from what a person typed.
+     *
+     * @param account the account the sign-in was for, when known
+     */
+    public static AuditEvent singleSignOnFailed(
+            @Nullable User account, String reason, @Nullable String clientAddress, Instant at) {
+        return new AuditEvent(
+                at,
+                null,
+                UNKNOWN,
+                AuditAction.SIGN_IN_FAILED,
+                USER,
+                account == null ? null : Long.toString(account.id().value()),
+                account == null ? "unknown user" : account.username().value(),
+                reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "…" : reason,
+                clientAddress);
     }
 
     /** An administrator changed the token policy. */

@@ -24,9 +24,25 @@ public final class SignInAudit {
 
     /** Records that the user signed in; nothing when the account is gone. */
     public void signedIn(UserId user, @Nullable String clientAddress) {
+        signedIn(user, "Signed in", clientAddress);
+    }
+
+    /**
+     * Records that the user signed in, saying how ("Signed in through Okta", "Signed in with a password while …");
+     * nothing when the account is gone.
+     */
+    public void signedIn(UserId user, String details, @Nullable String clientAddress) {
         users.findById(user)
                 .ifPresent(found -> audit.record(AuditEvent.onOwnAccount(
-                        new Actor(found, clientAddress), AuditAction.SIGN_IN_SUCCEEDED, "Signed in", clock.instant())));
+                        new Actor(found, clientAddress), AuditAction.SIGN_IN_SUCCEEDED, details, clock.instant())));
+    }
+
+    /**
+     * Records that a sign-in through the identity provider failed before it reached an account (a forged or stale
+     * response, a token the client refused, the provider unreachable); {@code reason} says why.
+     */
+    public void singleSignOnFailed(String reason, @Nullable String clientAddress) {
+        audit.record(AuditEvent.singleSignOnFailed(null, reason, clientAddress, clock.instant()));
     }
 
     /** Records that the user signed out; nothing when the account is gone. */

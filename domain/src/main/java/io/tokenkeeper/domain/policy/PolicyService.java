@@ -9,18 +9,24 @@ import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.user.AccessCheck;
 import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.UserStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the token policy for everyone and lets administrators change it, with every change audited. */
+/**
+ * Reads the token policy and the sign-in policy for everyone and lets administrators change them, with every change
+ * audited.
+ */
 public final class PolicyService {
 
     static final String ADMINISTRATORS_ONLY = "Only administrators can change the token policy.";
@@ -131,6 +137,69 @@ public final class PolicyService {
             audit.record(AuditEvent.policyChanged(actor, changes(before, policy), clock.instant()));
             return policy;
         });
+    }
+
+    /** The sign-in policy in force: group mappings and who may sign in with a password. */
+    public SignInPolicy signInPolicy() {
+        return store.loadSignInPolicy();
+    }
+
+    /**
+     * Replaces the sign-in policy. Administrators only.
+     *
+     * @param groups for each privilege, the identity-provider groups that grant it, one per entry; blank entries and
+     *     repeats (ignoring case) are dropped
+     * @param passwordSignInAdministratorsOnly whether the sign-in form takes only administrators' passwords
+     * @throws InvalidInputException naming {@link SignInPolicy#groupsField(Privilege)} for a bad group name
+     */
+    public SignInPolicy updateSignInPolicy(
+            Actor actor, Map<Privilege, List<String>> groups, boolean passwordSignInAdministratorsOnly) {
+        var mappings = new ArrayList<GroupMapping>();
+        for (var privilege : Privilege.values()) {
+            var seen = new HashSet<String>();
+            for (var group : groups.getOrDefault(privilege, List.of())) {
+                if (group != null && !group.isBlank()) {
+                    var mapping = GroupMapping.of(SignInPolicy.groupsField(privilege), group, privilege);
+                    if (seen.add(mapping.key())) {
+                        mappings.add(mapping);
+                    }
+                }
+            }
+        }
+        var policy = new SignInPolicy(mappings, passwordSignInAdministratorsOnly);
+        return transactions.inTransaction(() -> {
+            access.requireAdministrator(actor, ADMINISTRATORS_ONLY);
+            var before = store.loadSignInPolicy();
+            if (before.equals(policy)) {
+                return before;
+            }
+            store.saveSignInPolicy(policy);
+            audit.record(AuditEvent.policyChanged(actor, changes(before, policy), clock.instant()));
+            return policy;
+        });
+    }
+
+    private static String changes(SignInPolicy before, SignInPolicy after) {
+        var changes = new ArrayList<String>();
+        for (var privilege : Privilege.values()) {
+            var was = before.groupsFor(privilege);
+            var is = after.groupsFor(privilege);
+            if (!was.equals(is)) {
+                changes.add("groups granting " + privilege.label() + " " + groupList(was) + " → " + groupList(is));
+            }
+        }
+        if (before.passwordSignInAdministratorsOnly() != after.passwordSignInAdministratorsOnly()) {
+            changes.add("password sign-in " + passwordSignIn(before) + " → " + passwordSignIn(after));
+        }
+        return "Changed " + String.join("; ", changes);
+    }
+
+    private static String groupList(List<String> groups) {
+        return groups.isEmpty() ? "none" : String.join(", ", groups);
+    }
+
+    private static String passwordSignIn(SignInPolicy policy) {
+        return policy.passwordSignInAdministratorsOnly() ? "administrators only" : "everyone";
     }
 
     private static String changes(TokenPolicy before, TokenPolicy after) {

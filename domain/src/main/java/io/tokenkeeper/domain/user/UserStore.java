@@ -14,7 +14,10 @@ public interface UserStore {
     /** Looks the username up ignoring case. */
     Optional<User> findByUsername(String username);
 
-    /** The stored password hash, for signing in and for password changes. */
+    /**
+     * The stored password hash, for signing in and for password changes; empty for an account the identity provider
+     * manages.
+     */
     Optional<String> passwordHash(UserId id);
 
     /**
@@ -25,6 +28,14 @@ public interface UserStore {
     User updateProfile(UserId id, DisplayName displayName, @Nullable EmailAddress email, Instant now);
 
     void updatePasswordHash(UserId id, String passwordHash, Instant now);
+
+    /** Leaves the account without a password: it signs in through the identity provider only. */
+    void removePassword(UserId id, Instant now);
+
+    /**
+     * @throws io.tokenkeeper.domain.base.ConflictException when the username is taken (ignoring case)
+     */
+    User rename(UserId id, Username username, Instant now);
 
     long count();
 

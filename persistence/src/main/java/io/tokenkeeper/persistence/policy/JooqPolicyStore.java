@@ -1,23 +1,31 @@
 package io.tokenkeeper.persistence.policy;
 
+import static io.tokenkeeper.persistence.jooq.Tables.GROUP_PRIVILEGE;
 import static io.tokenkeeper.persistence.jooq.Tables.POLICY_DEFAULT_SCOPE;
 import static io.tokenkeeper.persistence.jooq.Tables.RESOURCE_SERVER_SCOPE;
+import static io.tokenkeeper.persistence.jooq.Tables.SIGN_IN_POLICY;
 import static io.tokenkeeper.persistence.jooq.Tables.TOKEN_POLICY;
 import static io.tokenkeeper.persistence.jooq.Tables.TRUSTED_IP_RANGE;
 import static org.jooq.impl.DSL.select;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.network.IpRange;
+import io.tokenkeeper.domain.policy.GroupMapping;
 import io.tokenkeeper.domain.policy.PolicyStore;
+import io.tokenkeeper.domain.policy.SignInPolicy;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.TokenQuota;
+import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import java.time.Clock;
 import java.util.Set;
 import org.jooq.DSLContext;
 
-/** The policy in {@code token_policy} (one row) and {@code trusted_ip_range}. */
+/**
+ * The token policy in {@code token_policy} (one row) and {@code trusted_ip_range}; the sign-in policy in
+ * {@code sign_in_policy} (one row) and {@code group_privilege}.
+ */
 public final class JooqPolicyStore implements PolicyStore {
 
     private final DSLContext dsl;
@@ -85,6 +93,47 @@ public final class JooqPolicyStore implements PolicyStore {
                 .execute();
         if (saved != names.size()) {
             throw new InvalidInputException("defaultScopes", "No resource server defines one of these scopes.");
+        }
+    }
+
+    @Override
+    public SignInPolicy loadSignInPolicy() {
+        var administratorsOnly = dsl.select(SIGN_IN_POLICY.PASSWORD_SIGN_IN_ADMINISTRATORS_ONLY)
+                .from(SIGN_IN_POLICY)
+                .where(SIGN_IN_POLICY.ID.eq((short) 1))
+                .fetchOptional(SIGN_IN_POLICY.PASSWORD_SIGN_IN_ADMINISTRATORS_ONLY)
+                .orElse(false);
+        var mappings = dsl.select(GROUP_PRIVILEGE.GROUP_NAME, GROUP_PRIVILEGE.PRIVILEGE)
+                .from(GROUP_PRIVILEGE)
+                .orderBy(GROUP_PRIVILEGE.POSITION)
+                .fetch(row -> new GroupMapping(row.value1(), Privilege.valueOf(row.value2())));
+        return new SignInPolicy(mappings, administratorsOnly);
+    }
+
+    @Override
+    public void saveSignInPolicy(SignInPolicy policy) {
+        var now = clock.instant();
+        dsl.insertInto(SIGN_IN_POLICY)
+                .columns(
+                        SIGN_IN_POLICY.ID,
+                        SIGN_IN_POLICY.PASSWORD_SIGN_IN_ADMINISTRATORS_ONLY,
+                        SIGN_IN_POLICY.UPDATED_AT)
+                .values((short) 1, policy.passwordSignInAdministratorsOnly(), now)
+                .onConflict(SIGN_IN_POLICY.ID)
+                .doUpdate()
+                .set(SIGN_IN_POLICY.PASSWORD_SIGN_IN_ADMINISTRATORS_ONLY, policy.passwordSignInAdministratorsOnly())
+                .set(SIGN_IN_POLICY.UPDATED_AT, now)
+                .execute();
+        dsl.deleteFrom(GROUP_PRIVILEGE).execute();
+        int position = 1;
+        for (GroupMapping mapping : policy.groupMappings()) {
+            dsl.insertInto(
+                            GROUP_PRIVILEGE,
+                            GROUP_PRIVILEGE.POSITION,
+                            GROUP_PRIVILEGE.GROUP_NAME,
+                            GROUP_PRIVILEGE.PRIVILEGE)
+                    .values(position++, mapping.group(), mapping.privilege().name())
+                    .execute();
         }
     }
 }

@@ -16,6 +16,7 @@ import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.domain.user.UserSummary;
+import io.tokenkeeper.domain.user.Username;
 import io.tokenkeeper.persistence.base.SqlErrors;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,6 +124,39 @@ public final class JooqUserStore implements UserStore {
         if (updated == 0) {
             throw new NotFoundException("This account no longer exists.");
         }
+    }
+
+    @Override
+    public void removePassword(UserId id, Instant now) {
+        int updated = dsl.update(APP_USER)
+                .setNull(APP_USER.PASSWORD_HASH)
+                .set(APP_USER.UPDATED_AT, now)
+                .where(APP_USER.ID.eq(id.value()))
+                .execute();
+        if (updated == 0) {
+            throw new NotFoundException("This account no longer exists.");
+        }
+    }
+
+    @Override
+    public User rename(UserId id, Username username, Instant now) {
+        int updated;
+        try {
+            updated = dsl.update(APP_USER)
+                    .set(APP_USER.USERNAME, username.value())
+                    .set(APP_USER.UPDATED_AT, now)
+                    .where(APP_USER.ID.eq(id.value()))
+                    .execute();
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e, "app_user_username_key")) {
+                throw new ConflictException("The username " + username + " is already taken.");
+            }
+            throw e;
+        }
+        if (updated == 0) {
+            throw new NotFoundException("This account no longer exists.");
+        }
+        return findById(id).orElseThrow();
     }
 
     @Override

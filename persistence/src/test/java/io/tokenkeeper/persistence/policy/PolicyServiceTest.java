@@ -9,6 +9,7 @@ import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.policy.SignInPolicy;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.DisplayName;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,53 @@ class PolicyServiceTest {
 
         assertThat(service.read(admin)).isEqualTo(TokenPolicy.DEFAULT);
         assertThatThrownBy(() -> service.read(user)).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void an_untouched_installation_maps_no_groups_and_lets_everyone_sign_in_with_a_password() {
+        assertThat(service.signInPolicy()).isEqualTo(SignInPolicy.DEFAULT);
+    }
+
+    @Test
+    void an_administrator_maps_groups_to_privileges_and_the_change_is_audited() {
+        var admin = actor("root", Privilege.ADMINISTRATOR);
+
+        service.updateSignInPolicy(
+                admin,
+                Map.of(
+                        Privilege.API_ACCESS, List.of(" tokenkeeper-users ", "", "TOKENKEEPER-USERS", "/developers"),
+                        Privilege.ADMINISTRATOR, List.of("tokenkeeper-admins")),
+                true);
+
+        var saved = service.signInPolicy();
+        assertThat(saved.groupsFor(Privilege.API_ACCESS)).containsExactly("tokenkeeper-users", "/developers");
+        assertThat(saved.groupsFor(Privilege.ADMINISTRATOR)).containsExactly("tokenkeeper-admins");
+        assertThat(saved.passwordSignInAdministratorsOnly()).isTrue();
+        var event = audit.search(AuditFilter.ALL, 0, 1).getFirst();
+        assertThat(event.action()).isEqualTo(AuditAction.POLICY_CHANGED);
+        assertThat(event.details())
+                .isEqualTo("Changed groups granting API Access none → tokenkeeper-users, /developers; groups granting"
+                        + " Administrator none → tokenkeeper-admins; password sign-in everyone → administrators only");
+    }
+
+    @Test
+    void a_group_name_holding_a_control_character_is_refused_on_its_privilege_s_field() {
+        var admin = actor("root", Privilege.ADMINISTRATOR);
+
+        assertThatThrownBy(() -> service.updateSignInPolicy(
+                        admin, Map.of(Privilege.ADMINISTRATOR, List.of("admins\u0000")), false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field())
+                        .isEqualTo(SignInPolicy.groupsField(Privilege.ADMINISTRATOR)));
+        assertThat(service.signInPolicy()).isEqualTo(SignInPolicy.DEFAULT);
+    }
+
+    @Test
+    void only_administrators_change_the_sign_in_policy() {
+        var plain = actor("plain", Privilege.API_ACCESS);
+
+        assertThatThrownBy(() -> service.updateSignInPolicy(plain, Map.of(), true))
+                .isInstanceOf(NotAllowedException.class);
+        assertThat(service.signInPolicy()).isEqualTo(SignInPolicy.DEFAULT);
     }
 
     private Actor actor(String username, Privilege privilege) {

@@ -51,6 +51,21 @@ class AccountServiceTest {
     }
 
     @Test
+    void an_account_without_a_password_cannot_set_one() {
+        var alice = aUserWithPassword(store, "alice", CURRENT, Privilege.API_ACCESS);
+        var actor = new Actor(alice, null);
+        assertThat(service.hasPassword(actor)).isTrue();
+        store.removePassword(alice.id(), AccountTestData.NOW);
+
+        assertThat(service.hasPassword(actor)).isFalse();
+        assertThatThrownBy(() -> service.changePassword(
+                        actor, "anything at all", "a brand new long password", "a brand new long password"))
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("identity provider");
+        assertThat(store.passwordHash(alice.id())).isEmpty();
+    }
+
+    @Test
     void a_new_password_equal_to_the_current_one_is_refused_and_changes_nothing() {
         var alice = aUserWithPassword(store, "alice", CURRENT, Privilege.API_ACCESS);
         var hashBefore = store.passwordHash(alice.id()).orElseThrow();

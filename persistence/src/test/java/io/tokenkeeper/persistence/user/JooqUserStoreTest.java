@@ -170,6 +170,33 @@ class JooqUserStoreTest {
         assertThat(store.countEnabledAdministrators()).isEqualTo(1);
     }
 
+    @Test
+    void an_account_without_a_password_is_stored_and_a_password_can_be_removed() {
+        var provisioned =
+                store.create(new NewUser(new Username("provisioned"), DisplayName.of("P"), null, null, Set.of()), NOW);
+        var local = store.create(newUser("local", Set.of()), NOW);
+
+        store.removePassword(local.id(), NOW);
+
+        assertThat(store.passwordHash(provisioned.id())).isEmpty();
+        assertThat(store.passwordHash(local.id())).isEmpty();
+    }
+
+    @Test
+    void renames_a_user_unless_another_one_has_the_name_ignoring_case() {
+        var alice = store.create(newUser("alice", Set.of()), NOW);
+        store.create(newUser("bob", Set.of()), NOW);
+
+        assertThat(store.rename(alice.id(), new Username("Alice.Smith"), NOW)
+                        .username()
+                        .value())
+                .isEqualTo("Alice.Smith");
+        assertThatThrownBy(() -> store.rename(alice.id(), new Username("BOB"), NOW))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("The username BOB is already taken.");
+        assertThat(store.findByUsername("alice.smith")).isPresent();
+    }
+
     static NewUser newUser(String username, Set<Privilege> privileges) {
         return new NewUser(
                 new Username(username),

@@ -175,6 +175,19 @@ class UserAdministrationTest {
                 .isTrue();
     }
 
+    @Test
+    void an_account_the_identity_provider_manages_gets_no_password() {
+        var admin = actor(user("root", Privilege.ADMINISTRATOR));
+        var provisioned = user("provisioned");
+        store.removePassword(provisioned.id(), Instant.parse("2026-11-28T11:30:00Z"));
+
+        assertThatThrownBy(() -> service.resetPassword(
+                        admin, provisioned.id(), "a fresh long password", "a fresh long password"))
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage("provisioned signs in through the identity provider and has no password here.");
+        assertThat(store.passwordHash(provisioned.id())).isEmpty();
+    }
+
     private User user(String username, Privilege... privileges) {
         var set = privileges.length == 0 ? EnumSet.noneOf(Privilege.class) : EnumSet.of(privileges[0], privileges);
         return store.create(JooqUserStoreTest.newUser(username, set), Instant.parse("2026-11-28T11:00:00Z"));
