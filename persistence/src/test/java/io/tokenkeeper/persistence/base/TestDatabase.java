@@ -41,7 +41,7 @@ public final class TestDatabase {
     /** Empties every table, so that each test starts from a fresh schema. */
     public static void clean() {
         DSL_CONTEXT.execute(
-                "truncate table failure_bucket, trusted_ip_range, token_policy, group_privilege, sign_in_policy, identity_link, token_freeze_item, token_freeze, api_token, audit_event, user_privilege, app_user restart identity cascade");
+                "truncate table failure_bucket, trusted_ip_range, token_policy, group_privilege, sign_in_policy, provisioning_token, identity_link, token_freeze_item, token_freeze, api_token, audit_event, user_privilege, app_user restart identity cascade");
         // Tokenkeeper's own API is a resource server from the first migration on; only the others go.
         DSL_CONTEXT.execute("delete from resource_server where not built_in");
         DSL_CONTEXT.execute("delete from policy_default_scope");
