@@ -2,13 +2,17 @@ package io.tokenkeeper.app.base;
 
 import io.tokenkeeper.domain.account.AccountService;
 import io.tokenkeeper.domain.account.FirstAdministrator;
+import io.tokenkeeper.domain.account.ProvisionedAccounts;
+import io.tokenkeeper.domain.account.SingleSignOn;
 import io.tokenkeeper.domain.account.UserAdministration;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.audit.AuditService;
 import io.tokenkeeper.domain.audit.SignInAudit;
 import io.tokenkeeper.domain.base.Transactions;
+import io.tokenkeeper.domain.identity.IdentityLinks;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.PolicyStore;
+import io.tokenkeeper.domain.provisioning.ProvisioningTokens;
 import io.tokenkeeper.domain.resourceserver.ResourceServerAdministration;
 import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
 import io.tokenkeeper.domain.token.LifetimePolicy;
@@ -26,7 +30,9 @@ import io.tokenkeeper.domain.user.PasswordHasher;
 import io.tokenkeeper.domain.user.UserStore;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
+import io.tokenkeeper.persistence.identity.JooqIdentityLinks;
 import io.tokenkeeper.persistence.policy.JooqPolicyStore;
+import io.tokenkeeper.persistence.provisioning.JooqProvisioningTokenStore;
 import io.tokenkeeper.persistence.resourceserver.JooqResourceServerStore;
 import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.token.JooqTokenDirectory;
@@ -172,6 +178,45 @@ class DomainConfig {
             Clock clock,
             AccountChanges accountChanges) {
         return new UserAdministration(users, passwords, audit, transactions, clock, accountChanges);
+    }
+
+    @Bean
+    IdentityLinks identityLinks(DSLContext dsl) {
+        return new JooqIdentityLinks(dsl);
+    }
+
+    @Bean
+    SingleSignOn singleSignOn(
+            UserStore users,
+            IdentityLinks links,
+            PolicyService policies,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            AccountChanges accountChanges) {
+        return new SingleSignOn(users, links, policies, audit, transactions, clock, accountChanges);
+    }
+
+    @Bean
+    ProvisionedAccounts provisionedAccounts(
+            UserStore users,
+            IdentityLinks links,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            AccountChanges accountChanges) {
+        return new ProvisionedAccounts(users, links, audit, transactions, clock, accountChanges);
+    }
+
+    @Bean
+    ProvisioningTokens provisioningTokens(
+            DSLContext dsl,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            SecureRandom random) {
+        return new ProvisioningTokens(new JooqProvisioningTokenStore(dsl), users, audit, transactions, clock, random);
     }
 
     @Bean

@@ -29,7 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The browser UI: Vaadin's own chain (session, CSRF, route access control by annotations on the views) behind a
- * login form at {@code /login}. Health checks stay open for load balancers and orchestrators.
+ * login form at {@code /login}, and sign-in through the company's identity provider when one is configured
+ * ({@link SingleSignOnLogin}). Health checks stay open for load balancers and orchestrators.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -53,6 +54,7 @@ class SecurityConfig {
             + "form-action 'self'";
 
     static final String EXPIRED_SIGN_IN = "/login?expired";
+    static final String SIGNED_OUT = "/login?logout";
 
     @Bean
     SecurityFilterChain browserChain(
@@ -61,7 +63,8 @@ class SecurityConfig {
             WebProperties web,
             SignInThrottling throttling,
             SessionGuard sessions,
-            ObjectProvider<SecurityContextHolderStrategy> contexts)
+            ObjectProvider<SecurityContextHolderStrategy> contexts,
+            SingleSignOnLogin singleSignOn)
             throws Exception {
         RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -92,8 +95,11 @@ class SecurityConfig {
                 .addFilterAfter(
                         sessions.filter(contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
                         SecurityContextHolderFilter.class)
-                .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
-                        .enableCsrfConfiguration(false));
+                .with(vaadin(), vaadin -> {
+                    vaadin.loginView(LoginView.class, SIGNED_OUT).enableCsrfConfiguration(false);
+                    singleSignOn.logoutSuccessHandler(SIGNED_OUT).ifPresent(vaadin::logoutSuccessHandler);
+                });
+        singleSignOn.configure(http);
         return http.build();
     }
 

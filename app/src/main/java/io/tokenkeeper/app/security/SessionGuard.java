@@ -50,10 +50,14 @@ class SessionGuard implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscribe
         this.database = database;
     }
 
-    /** What a session must still match: the account's switch, privileges and password. */
-    static String fingerprint(User user, String passwordHash) {
+    /**
+     * What a session must still match: the account's switch, privileges and password (none for an account the
+     * identity provider manages).
+     */
+    static String fingerprint(User user, @Nullable String passwordHash) {
         var facts = user.enabled() + "|"
-                + user.privileges().stream().map(Privilege::name).sorted().toList() + "|" + passwordHash;
+                + user.privileges().stream().map(Privilege::name).sorted().toList() + "|"
+                + (passwordHash == null ? "" : passwordHash);
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(facts.getBytes(StandardCharsets.UTF_8)));
@@ -64,7 +68,8 @@ class SessionGuard implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscribe
 
     /** The account's fingerprint as stored now; empty when it no longer exists. */
     Optional<String> read(UserId user) {
-        return users.findById(user).flatMap(found -> users.passwordHash(user).map(hash -> fingerprint(found, hash)));
+        return users.findById(user)
+                .map(found -> fingerprint(found, users.passwordHash(user).orElse(null)));
     }
 
     /** This node changed the account and the session that did it stays valid with {@code fingerprint}. */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -74,6 +75,10 @@ class SignInThrottling {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            // A sign-in through the identity provider: no password was guessed here.
+            return;
+        }
         var address = address(event.getAuthentication());
         if (address != null) {
             throttle.failed(address, String.valueOf(event.getAuthentication().getName()));

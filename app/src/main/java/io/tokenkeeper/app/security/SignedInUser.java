@@ -14,9 +14,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The principal kept in the HTTP session after sign-in: the user's id and name and the roles they had then. The
- * password hash is dropped as soon as the sign-in succeeds.
+ * password hash is dropped as soon as the sign-in succeeds. A sign-in through the identity provider is a
+ * {@link SingleSignOnUser}.
  */
-final class SignedInUser implements UserDetails, CredentialsContainer {
+sealed class SignedInUser implements UserDetails, CredentialsContainer permits SingleSignOnUser {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -24,14 +25,24 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
     private final long userId;
     private final String username;
     private final boolean enabled;
+    private final boolean passwordSignInAllowed;
     private final List<SimpleGrantedAuthority> authorities;
     private final String fingerprint;
     private @Nullable String passwordHash;
 
-    SignedInUser(User user, String passwordHash) {
+    SignedInUser(User user, @Nullable String passwordHash) {
+        this(user, passwordHash, true);
+    }
+
+    /**
+     * @param passwordSignInAllowed false when the policy keeps the form for administrators and this is not one: the
+     *     form then refuses the account before it checks the password ({@link #isAccountNonLocked()})
+     */
+    SignedInUser(User user, @Nullable String passwordHash, boolean passwordSignInAllowed) {
         this.userId = user.id().value();
         this.username = user.username().value();
         this.enabled = user.enabled();
+        this.passwordSignInAllowed = passwordSignInAllowed;
         this.authorities = user.privileges().stream()
                 .map(SignedInUser::role)
                 .map(SimpleGrantedAuthority::new)
@@ -74,12 +85,17 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
     }
 
     @Override
-    public void eraseCredentials() {
+    public boolean isAccountNonLocked() {
+        return passwordSignInAllowed;
+    }
+
+    @Override
+    public final void eraseCredentials() {
         passwordHash = null;
     }
 
     @Override
     public String toString() {
-        return "SignedInUser[" + username + "]";
+        return getClass().getSimpleName() + "[" + username + "]";
     }
 }

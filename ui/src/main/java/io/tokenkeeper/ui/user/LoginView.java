@@ -1,6 +1,7 @@
 package io.tokenkeeper.ui.user;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -12,12 +13,17 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.tokenkeeper.ui.base.SignInSetup;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The sign-in page. The form posts to Spring Security with the page's CSRF token; a failed attempt comes back with
  * {@code ?error}, and the message never says whether the username, the password or the account's status was the
  * problem. A post without a valid token (a page left open too long, or another site's form) comes back with
- * {@code ?expired}.
+ * {@code ?expired}. When single sign-on is configured, "Sign in with …" leads to the identity provider, and a sign-in
+ * through it that failed comes back with {@code ?sso=<reason>}.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in | Tokenkeeper")
@@ -35,9 +41,29 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
     static final String EXPIRED_MESSAGE =
             "This sign-in page had expired or the request did not come from it, so nothing was checked. Sign in again.";
 
-    private final LoginForm form = new LoginForm();
+    static final String SSO_TITLE = "Single sign-on failed";
+    static final String PASSWORD_FOR_ADMINISTRATORS =
+            "Passwords are for administrators only here; everyone else signs in with %s.";
+    private static final Map<String, String> SSO_MESSAGES = Map.of(
+            "failed", "The sign-in through %s did not complete, so nothing was changed. Try again.",
+            "unavailable", "%s cannot be reached right now. Try again in a minute.",
+            "no_username", "%s sent no username Tokenkeeper can use. Ask an administrator to check the settings.",
+            "local_account",
+                    "An account with your username already exists here and is not linked to %s. Ask an administrator"
+                            + " to allow linking it, then sign in again.",
+            "linked_to_another_person",
+                    "Your username belongs to an account here that is linked to another person at %s. Ask an"
+                            + " administrator.",
+            "disabled", "Your account here is disabled. Ask an administrator.");
 
-    public LoginView() {
+    private final LoginForm form = new LoginForm();
+    private final SignInSetup setup;
+    private final String provider;
+    private final Paragraph passwordsForAdministrators = new Paragraph();
+
+    public LoginView(SignInSetup setup) {
+        this.setup = setup;
+        this.provider = setup.identityProvider().orElse("the identity provider");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(createTexts());
@@ -47,7 +73,22 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
         layout.setSizeFull();
         layout.setAlignItems(FlexComponent.Alignment.CENTER);
         layout.setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        layout.add(new H1("Tokenkeeper"), new Paragraph("Personal API tokens for your team"), form);
+        layout.add(new H1("Tokenkeeper"), new Paragraph("Personal API tokens for your team"));
+        setup.identityProvider().ifPresent(name -> layout.add(createSingleSignOn(name)));
+        layout.add(form);
+    }
+
+    /** A link, not a button in a form: the provider's pages are reached by plain navigation. */
+    private VerticalLayout createSingleSignOn(String name) {
+        var signIn = new Anchor(setup.singleSignOnPath(), "Sign in with " + name);
+        signIn.setRouterIgnore(true);
+        signIn.addClassName("tk-sso-sign-in");
+        passwordsForAdministrators.setText(PASSWORD_FOR_ADMINISTRATORS.formatted(name));
+        passwordsForAdministrators.setVisible(false);
+        var section = new VerticalLayout(signIn, passwordsForAdministrators);
+        section.setPadding(false);
+        section.setAlignItems(FlexComponent.Alignment.CENTER);
+        return section;
     }
 
     private static LoginI18n createTexts() {
@@ -61,9 +102,18 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        passwordsForAdministrators.setVisible(
+                setup.identityProvider().isPresent() && setup.passwordSignInAdministratorsOnly());
         var parameters = event.getLocation().getQueryParameters().getParameters();
         var texts = createTexts();
-        if (parameters.containsKey("expired")) {
+        var sso = parameters.getOrDefault("sso", List.of()).stream()
+                .map(SSO_MESSAGES::get)
+                .filter(Objects::nonNull)
+                .findFirst();
+        if (sso.isPresent()) {
+            texts.getErrorMessage().setTitle(SSO_TITLE);
+            texts.getErrorMessage().setMessage(sso.get().formatted(provider));
+        } else if (parameters.containsKey("expired")) {
             texts.getErrorMessage().setTitle(EXPIRED_TITLE);
             texts.getErrorMessage().setMessage(EXPIRED_MESSAGE);
         } else if (parameters.containsKey("throttled")) {
@@ -72,6 +122,7 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
         }
         form.setI18n(texts);
         form.setError(parameters.containsKey("error")
+                || sso.isPresent()
                 || parameters.containsKey("expired")
                 || parameters.containsKey("throttled"));
     }

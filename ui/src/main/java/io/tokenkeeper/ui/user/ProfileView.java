@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -27,7 +28,10 @@ import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Notifications;
 import jakarta.annotation.security.PermitAll;
 
-/** Settings › User Information › Profile: who you are, your name and address, and your password. */
+/**
+ * Settings › User Information › Profile: who you are, your name and address, and your password. An account the
+ * identity provider manages has no password here, so it has no password form either.
+ */
 @Route(value = UserInformationLayout.PATH, layout = UserInformationLayout.class)
 @RouteAlias(value = "", layout = UserInformationLayout.class)
 @PageTitle("User Information | Tokenkeeper")
@@ -37,6 +41,8 @@ public final class ProfileView extends Composite<VerticalLayout> {
 
     static final String PROFILE_SAVED = "Your profile was saved.";
     static final String PASSWORD_CHANGED = "Your password was changed.";
+    static final String NO_PASSWORD = "You sign in through your organisation's identity provider, so your account has"
+            + " no password here. Change your password there.";
 
     private final AccountService users;
     private final CurrentUser currentUser;
@@ -59,7 +65,8 @@ public final class ProfileView extends Composite<VerticalLayout> {
         var user = currentUser.user();
         var layout = getContent();
         layout.setPadding(false);
-        layout.add(createAccountFacts(user), createProfileForm(user), createPasswordForm());
+        layout.add(createAccountFacts(user), createProfileForm(user));
+        layout.add(users.hasPassword(currentUser.actor()) ? createPasswordForm() : createNoPassword());
     }
 
     private FormLayout createAccountFacts(User user) {
@@ -106,6 +113,12 @@ public final class ProfileView extends Composite<VerticalLayout> {
         var change = new Button("Change Password", event -> changePassword());
         var form = new FormLayout(currentPassword, newPassword, confirmation);
         return section("Password", form, change);
+    }
+
+    private static VerticalLayout createNoPassword() {
+        var section = new VerticalLayout(new H3("Password"), new Paragraph(NO_PASSWORD));
+        section.setPadding(false);
+        return section;
     }
 
     private static VerticalLayout section(String title, FormLayout form, Button action) {
