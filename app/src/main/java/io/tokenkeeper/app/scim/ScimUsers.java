@@ -147,6 +147,7 @@ final class ScimUsers {
                     ? path.substring(USER_SCHEMA.length() + 1)
                     : path;
             var removed = value == null || value.isNull();
+            // Compared in lower case without spaces, so that "emails[type eq \"work\"].value" matches as sent.
             switch (attribute.toLowerCase(Locale.ROOT).replace(" ", "")) {
                 case "active" -> {
                     if (!removed) {
@@ -167,7 +168,7 @@ final class ScimUsers {
                 }
                 case "externalid" -> externalId = removed ? null : text(value, "externalId");
                 case "emails" -> email = removed ? null : email(value);
-                case "emails[type eq \"work\"].value", "emails[primary eq true].value", "emails.value" ->
+                case "emails[typeeq\"work\"].value", "emails[primaryeqtrue].value", "emails.value" ->
                     email = removed ? null : text(value, "emails");
                 default -> {
                     // Not kept by Tokenkeeper (title, phone numbers, addresses, manager…): accepted and ignored.
