@@ -1,9 +1,13 @@
 package io.tokenkeeper.app.security;
 
+import com.vaadin.flow.server.VaadinServletRequest;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.ui.base.SignInSetup;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** How people sign in, from the single sign-on settings and the sign-in policy, for the views. */
@@ -38,16 +42,27 @@ class ConfiguredSignInSetup implements SignInSetup {
 
     @Override
     public String redirectUri() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path(SingleSignOnLogin.CALLBACK_PATH)
-                .toUriString();
+        return address(SingleSignOnLogin.CALLBACK_PATH);
     }
 
     @Override
     public String scimBaseUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path(SCIM_BASE_PATH)
-                .toUriString();
+        return address(SCIM_BASE_PATH);
+    }
+
+    /** The absolute address of {@code path} as the current request (a page's or Vaadin's own) reached Tokenkeeper. */
+    private static String address(String path) {
+        HttpServletRequest request = null;
+        if (VaadinServletRequest.getCurrent() instanceof VaadinServletRequest vaadin) {
+            request = vaadin.getHttpServletRequest();
+        } else if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            request = attributes.getRequest();
+        }
+        return request == null
+                ? path
+                : ServletUriComponentsBuilder.fromContextPath(request)
+                        .path(path)
+                        .toUriString();
     }
 
     @Override

@@ -45,7 +45,7 @@ class NavigationTest extends KaribuTest {
     UserStore users;
 
     @Test
-    void an_administrator_sees_settings_then_administration_with_its_four_pages() {
+    void an_administrator_sees_settings_then_administration_with_its_five_pages() {
         TestSignIn.as(testData.aUser(EnumSet.of(Privilege.ADMINISTRATOR, Privilege.API_ACCESS)));
 
         UI.getCurrent().navigate(ProfileView.class);
@@ -61,7 +61,8 @@ class NavigationTest extends KaribuTest {
                         org.assertj.core.groups.Tuple.tuple("Users", "administration/users"),
                         org.assertj.core.groups.Tuple.tuple("Token Management", "administration/tokens"),
                         org.assertj.core.groups.Tuple.tuple("Audit Log", "administration/audit-log"),
-                        org.assertj.core.groups.Tuple.tuple("Policy", "administration/policy"));
+                        org.assertj.core.groups.Tuple.tuple("Policy", "administration/policy"),
+                        org.assertj.core.groups.Tuple.tuple("Single Sign-On", "administration/single-sign-on"));
         assertThat(tabLabels()).containsExactly("Profile", "API Tokens");
     }
 
