@@ -25,4 +25,13 @@ public record QuotaUsage(int used, TokenQuota quota) {
     public String limitMessage() {
         return quota.limitMessage();
     }
+
+    /**
+     * {@link #limitMessage()} with what counts and what to do: every token that is not revoked counts, disabled and
+     * expired ones too, and revoking one makes room.
+     */
+    public String limitAdvice() {
+        return limitMessage() + " Every token that is not revoked counts, disabled and expired ones too:"
+                + " revoke one you no longer need to make room for a new one.";
+    }
 }

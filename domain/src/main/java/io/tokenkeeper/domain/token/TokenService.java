@@ -100,6 +100,19 @@ public final class TokenService {
         return new QuotaUsage(tokens.countActive(owner), quotas.quotaFor(owner));
     }
 
+    /** The scopes the actor may give a new token, and the policy's defaults among them. */
+    public ScopeChoices scopeChoices(Actor actor) {
+        return transactions.inTransaction(() -> {
+            requireApiAccess(actor);
+            var groups = scopeCatalogue.groups();
+            var available = new TreeSet<Scope>();
+            groups.forEach(group -> group.scopes().forEach(definition -> available.add(definition.scope())));
+            var defaults = new TreeSet<>(scopeCatalogue.defaults());
+            defaults.retainAll(available);
+            return new ScopeChoices(groups, defaults);
+        });
+    }
+
     /**
      * Creates a token for the actor. Creations for one owner take turns, so the quota and the name rule hold even
      * under concurrent requests.

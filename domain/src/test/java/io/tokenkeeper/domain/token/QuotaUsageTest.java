@@ -33,6 +33,14 @@ class QuotaUsageTest {
     }
 
     @Test
+    void advice_at_the_limit_says_that_every_unrevoked_token_counts_and_what_to_do() {
+        assertThat(new QuotaUsage(5, TokenQuota.DEFAULT).limitAdvice())
+                .startsWith("You can have at most 5 API tokens.")
+                .contains("Every token that is not revoked counts, disabled and expired ones too")
+                .contains("revoke one you no longer need");
+    }
+
+    @Test
     void refuses_a_negative_count() {
         assertThatIllegalArgumentException().isThrownBy(() -> new QuotaUsage(-1, TokenQuota.DEFAULT));
     }
