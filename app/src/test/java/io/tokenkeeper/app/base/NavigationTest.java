@@ -1,16 +1,16 @@
 package io.tokenkeeper.app.base;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.RouterLink;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
@@ -50,8 +50,8 @@ class NavigationTest extends KaribuTest {
 
         UI.getCurrent().navigate(ProfileView.class);
 
-        var groups = _get(SideNav.class).getItems();
-        assertThat(groups).extracting(SideNavItem::getLabel).containsExactly("Settings", "Administration");
+        var groups = _find(SideNav.class);
+        assertThat(groups).extracting(SideNav::getLabel).containsExactly("Settings", "Administration");
         assertThat(groups.getFirst().getItems())
                 .extracting(SideNavItem::getLabel, SideNavItem::getPath)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("User Information", "settings/user-information"));
@@ -72,8 +72,8 @@ class NavigationTest extends KaribuTest {
 
         UI.getCurrent().navigate(ProfileView.class);
 
-        var groups = _get(SideNav.class).getItems();
-        assertThat(groups).extracting(SideNavItem::getLabel).containsExactly("Settings");
+        var groups = _find(SideNav.class);
+        assertThat(groups).extracting(SideNav::getLabel).containsExactly("Settings");
         assertThat(groups.getFirst().getItems())
                 .extracting(SideNavItem::getLabel)
                 .containsExactly("User Information");
@@ -107,9 +107,7 @@ class NavigationTest extends KaribuTest {
         users.setPrivileges(user.id(), Set.of(), Instant.now());
         UI.getCurrent().refreshCurrentRoute(true);
 
-        assertThat(_get(SideNav.class).getItems())
-                .extracting(SideNavItem::getLabel)
-                .containsExactly("Settings");
+        assertThat(_find(SideNav.class)).extracting(SideNav::getLabel).containsExactly("Settings");
         assertThat(tabLabels()).containsExactly("Profile");
     }
 
@@ -145,9 +143,9 @@ class NavigationTest extends KaribuTest {
     }
 
     private static List<String> tabLabels() {
-        return _get(Tabs.class)
+        return _get(Nav.class, spec -> spec.withAttribute("aria-label", "User Information"))
                 .getChildren()
-                .map(tab -> _get((Tab) tab, RouterLink.class).getText())
+                .map(link -> ((RouterLink) link).getText())
                 .toList();
     }
 }

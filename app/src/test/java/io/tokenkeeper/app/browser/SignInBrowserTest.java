@@ -41,8 +41,9 @@ class SignInBrowserTest {
         assertThat(driver.getCurrentUrl()).contains("/settings/user-information");
         var username = driver.findElement(By.xpath("//vaadin-text-field[label[.='Username']]/input"));
         assertThat(username.getDomProperty("value")).isEqualTo("admin");
-        assertThat(driver.findElement(By.xpath("//vaadin-tab[.='Profile']")).getDomAttribute("selected"))
-                .isNotNull();
+        assertThat(driver.findElement(By.xpath("//nav[@aria-label='User Information']/a[.='Profile']"))
+                        .getDomAttribute("aria-current"))
+                .isEqualTo("page");
         assertThat(driver.getTitle()).isEqualTo("User Information | Tokenkeeper");
         Browser.screenshot(driver, "user-information");
         assertThat(Browser.consoleMessagesContaining(driver, "Content Security Policy"))

@@ -9,6 +9,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import io.tokenkeeper.app.base.KaribuTest;
@@ -182,7 +184,10 @@ class ApiTokensViewTest extends KaribuTest {
         UI.getCurrent().navigate(ApiTokensView.class);
 
         assertThat(addButton().isEnabled()).isFalse();
-        _get(Span.class, spec -> spec.withText("You can have at most 5 API tokens."));
+        assertThat(_get(Span.class, spec -> spec.withClasses("tk-quota")).getText())
+                .startsWith("You can have at most 5 API tokens.")
+                .contains("Every token that is not revoked counts, disabled and expired ones too")
+                .contains("revoke one you no longer need");
         assertThat(GridKt._size(tokenGrid())).isEqualTo(5);
     }
 
@@ -210,7 +215,7 @@ class ApiTokensViewTest extends KaribuTest {
         var generated = tokens.generate(new Actor(user, null), "old name", null);
         UI.getCurrent().navigate(ApiTokensView.class);
 
-        _click(rowButton(0, "Rename"));
+        clickRowAction(0, "Rename");
         _setValue(nameField(), "new name");
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
@@ -226,11 +231,11 @@ class ApiTokensViewTest extends KaribuTest {
         tokens.generate(new Actor(user, null), "toggle me", null);
         UI.getCurrent().navigate(ApiTokensView.class);
 
-        _click(rowButton(0, "Disable"));
+        clickRowAction(0, "Disable");
         assertThat(GridKt._getFormatted(tokenGrid(), 0, "status")).isEqualTo("Disabled");
         assertThat(only(user).enabled()).isFalse();
 
-        _click(rowButton(0, "Enable"));
+        clickRowAction(0, "Enable");
         assertThat(GridKt._getFormatted(tokenGrid(), 0, "status")).isEqualTo("Enabled");
         assertThat(only(user).statusAt(java.time.Instant.now())).isEqualTo(TokenStatus.ENABLED);
     }
@@ -241,14 +246,14 @@ class ApiTokensViewTest extends KaribuTest {
         tokens.generate(new Actor(user, null), "short-lived", null);
         UI.getCurrent().navigate(ApiTokensView.class);
 
-        _click(rowButton(0, "Revoke"));
+        clickRowAction(0, "Revoke");
         var confirm = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Revoke “short-lived”?");
         assertThat(ConfirmDialogKt.getText(confirm)).contains("cannot be undone");
         ConfirmDialogKt._fireCancel(confirm);
         assertThat(tokens.listOwn(new Actor(user, null))).hasSize(1);
 
-        _click(rowButton(0, "Revoke"));
+        clickRowAction(0, "Revoke");
         ConfirmDialogKt._fireConfirm(_find(ConfirmDialog.class).getLast());
 
         assertThat(tokens.listOwn(new Actor(user, null))).isEmpty();
@@ -296,8 +301,13 @@ class ApiTokensViewTest extends KaribuTest {
         return _get(Grid.class);
     }
 
-    private static Button rowButton(int row, String text) {
+    private static void clickRowAction(int row, String text) {
         Component cell = GridKt._getCellComponent(tokenGrid(), row, "actions");
-        return _get(cell, Button.class, spec -> spec.withText(text));
+        var menu = _get(cell, MenuBar.class);
+        var item = menu.getItems().getFirst().getSubMenu().getItems().stream()
+                .filter(candidate -> candidate.getText().equals(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No row action " + text));
+        ContextMenuKt._click(menu, item);
     }
 }

@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -244,16 +246,16 @@ class TokenManagementViewTest extends KaribuTest {
         signInAsAdministrator();
         search(owner.username().value());
 
-        _click(rowButton("Disable"));
+        clickRowAction("Disable");
         assertThat(GridKt._getFormatted(grid(), 0, "status")).isEqualTo("Disabled");
         assertThat(ownTokens(owner)).singleElement().satisfies(found -> assertThat(found.enabled())
                 .isFalse());
 
-        _click(rowButton("Enable"));
+        clickRowAction("Enable");
         assertThat(GridKt._getFormatted(grid(), 0, "status")).isEqualTo("Enabled");
         assertThat(ownTokens(owner).getFirst().enabled()).isTrue();
 
-        _click(rowButton("Revoke"));
+        clickRowAction("Revoke");
         var confirm = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getHeader(confirm))
                 .isEqualTo("Revoke “CI deploy” of " + owner.username().value() + "?");
@@ -261,7 +263,7 @@ class TokenManagementViewTest extends KaribuTest {
         ConfirmDialogKt._fireCancel(confirm);
         assertThat(ownTokens(owner)).hasSize(1);
 
-        _click(rowButton("Revoke"));
+        clickRowAction("Revoke");
         ConfirmDialogKt._fireConfirm(_find(ConfirmDialog.class).getLast());
 
         assertThat(ownTokens(owner)).isEmpty();
@@ -446,8 +448,13 @@ class TokenManagementViewTest extends KaribuTest {
         return _find(ListItem.class).stream().map(ListItem::getText).toList();
     }
 
-    private static Button rowButton(String text) {
+    private static void clickRowAction(String text) {
         Component cell = GridKt._getCellComponent(grid(), 0, "actions");
-        return _get(cell, Button.class, spec -> spec.withText(text));
+        var menu = _get(cell, MenuBar.class);
+        var item = menu.getItems().getFirst().getSubMenu().getItems().stream()
+                .filter(candidate -> candidate.getText().equals(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No row action " + text));
+        ContextMenuKt._click(menu, item);
     }
 }

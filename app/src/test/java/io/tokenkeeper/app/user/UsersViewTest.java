@@ -2,11 +2,11 @@ package io.tokenkeeper.app.user;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -17,6 +17,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -113,7 +114,7 @@ class UsersViewTest extends KaribuTest {
         var target = testData.aUserWithApiAccess();
         showOnly(target);
 
-        _click(rowButton("Edit"));
+        clickRowAction("Edit");
         @SuppressWarnings("unchecked")
         CheckboxGroup<Privilege> privileges = _get(CheckboxGroup.class, spec -> spec.withLabel("Privileges"));
         _setValue(privileges, Set.of());
@@ -133,7 +134,7 @@ class UsersViewTest extends KaribuTest {
         var admin = signInAsAdministrator();
         showOnly(admin);
 
-        _click(rowButton("Edit"));
+        clickRowAction("Edit");
         @SuppressWarnings("unchecked")
         CheckboxGroup<Privilege> privileges = _get(CheckboxGroup.class, spec -> spec.withLabel("Privileges"));
         _setValue(privileges, Set.of(Privilege.API_ACCESS));
@@ -150,12 +151,12 @@ class UsersViewTest extends KaribuTest {
         var target = testData.aUserWithApiAccess();
         showOnly(target);
 
-        _click(rowButton("Disable"));
+        clickRowAction("Disable");
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(users.findById(target.id()).orElseThrow().enabled()).isFalse();
         assertThat(GridKt._getFormatted(usersGrid(), 0, "status")).isEqualTo("Disabled");
 
-        _click(rowButton("Enable"));
+        clickRowAction("Enable");
         assertThat(users.findById(target.id()).orElseThrow().enabled()).isTrue();
     }
 
@@ -164,7 +165,7 @@ class UsersViewTest extends KaribuTest {
         var admin = signInAsAdministrator();
         showOnly(admin);
 
-        _click(rowButton("Disable"));
+        clickRowAction("Disable");
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
 
         NotificationsKt.expectNotifications("You cannot disable your own account.");
@@ -177,7 +178,7 @@ class UsersViewTest extends KaribuTest {
         var target = testData.aUserWithApiAccess();
         showOnly(target);
 
-        _click(rowButton("Reset Password"));
+        clickRowAction("Reset Password");
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("New password")), "handed over in person");
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("Confirm new password")), "handed over in person");
         _click(_get(Button.class, spec -> spec.withText("Reset Password")
@@ -208,8 +209,13 @@ class UsersViewTest extends KaribuTest {
         return _get(Grid.class);
     }
 
-    private static Button rowButton(String text) {
+    private static void clickRowAction(String text) {
         Component cell = GridKt._getCellComponent(usersGrid(), 0, "actions");
-        return _find(cell, Button.class, spec -> spec.withText(text)).getFirst();
+        var menu = _get(cell, MenuBar.class);
+        var item = menu.getItems().getFirst().getSubMenu().getItems().stream()
+                .filter(candidate -> candidate.getText().equals(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No row action " + text));
+        ContextMenuKt._click(menu, item);
     }
 }

@@ -32,7 +32,7 @@ import java.util.Locale;
 
 /**
  * Administration › Audit Log: every recorded event, newest first, one page at a time, narrowed by actor, action,
- * target and UTC days. The grid counts at most {@link AuditService#MAX_COUNT} matches, so a broad filter over millions
+ * target and days in the reader's time zone. The grid counts at most {@link AuditService#MAX_COUNT} matches, so a broad filter over millions
  * of events stays fast; beyond that it says so. Read-only; {@link AuditService} checks on every page that the reader
  * is an administrator.
  */
@@ -73,8 +73,9 @@ public final class AuditLogView extends Composite<VerticalLayout> {
         layout.setHeightFull();
         layout.add(
                 new H2("Audit Log"),
-                new Paragraph("Who did what to which user or token, when and from where; newest first, times in UTC."
-                        + " Nobody can change or delete an entry."),
+                new Paragraph("Who did what to which user or token, when and from where; newest first, times in "
+                        + Times.zoneName() + ". Select an event to read it in full. Nobody can change or delete an"
+                        + " entry."),
                 createFilters(),
                 moreThanShown,
                 createGrid());
@@ -96,8 +97,8 @@ public final class AuditLogView extends Composite<VerticalLayout> {
         action.setPlaceholder("Any");
         action.addValueChangeListener(event -> applyFilters());
 
-        from.setHelperText("From the start of this day (UTC)");
-        to.setHelperText("To the end of this day (UTC)");
+        from.setHelperText("From the start of this day (" + Times.zoneName() + ")");
+        to.setHelperText("To the end of this day (" + Times.zoneName() + ")");
         for (var date : List.of(from, to)) {
             date.setClearButtonVisible(true);
             date.addValueChangeListener(event -> applyFilters());
@@ -116,10 +117,10 @@ public final class AuditLogView extends Composite<VerticalLayout> {
     }
 
     private Grid<AuditEvent> createGrid() {
-        grid.addColumn(event -> Times.format(event.occurredAt()))
+        grid.addColumn(event -> Times.local(event.occurredAt()))
                 .setHeader("Time")
                 .setKey("time")
-                .setTooltipGenerator(event -> event.occurredAt().toString())
+                .setTooltipGenerator(event -> Times.exact(event.occurredAt()))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(AuditEvent::actorName).setHeader("Actor").setKey("actor").setAutoWidth(true);
@@ -139,7 +140,16 @@ public final class AuditLogView extends Composite<VerticalLayout> {
                 .setHeader("Details")
                 .setKey("details")
                 .setFlexGrow(2);
-        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        grid.setSelectionMode(Grid.SelectionMode.SINGLE);
+        grid.asSingleSelect().addValueChangeListener(event -> {
+            if (event.getValue() != null) {
+                new AuditEventDialog(event.getValue(), () -> {
+                            grid.deselectAll();
+                            grid.focus();
+                        })
+                        .open();
+            }
+        });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(NOTHING_YET);
         grid.setWidthFull();

@@ -1,8 +1,13 @@
 package io.tokenkeeper.ui.base;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 
-/** The question a page asks before an action that cannot be taken back, or not easily. */
+/**
+ * The question a page asks before an action that cannot be taken back, or not easily. The safe answer has the focus
+ * when it opens, so that Enter, Enter never destroys anything by accident.
+ */
 public final class Confirmations {
 
     private Confirmations() {}
@@ -14,10 +19,21 @@ public final class Confirmations {
      * @param text what happens if the person goes on
      */
     public static ConfirmDialog destructive(String header, String text, String confirmText, Runnable confirmed) {
+        return destructive(header, text, confirmText, "Cancel", confirmed);
+    }
+
+    /** Like {@link #destructive(String, String, String, Runnable)}, with another word for the safe answer. */
+    public static ConfirmDialog destructive(
+            String header, String text, String confirmText, String cancelText, Runnable confirmed) {
         var confirm = new ConfirmDialog();
         confirm.setHeader(header);
         confirm.setText(text);
         confirm.setCancelable(true);
+        confirm.setCancelText(cancelText);
+        var cancel = new Button(cancelText, event -> confirm.close());
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        cancel.setAutofocus(true);
+        confirm.setCancelButton(cancel);
         confirm.setConfirmText(confirmText);
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> confirmed.run());

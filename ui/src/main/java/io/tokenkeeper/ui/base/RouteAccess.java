@@ -62,6 +62,11 @@ public final class RouteAccess implements BeforeEnterListener {
         return user.privileges().stream().map(Privilege::name).collect(Collectors.toSet());
     }
 
+    /** The privileges of which a page needs one, e.g. Administrator for the Users page; empty for every page else. */
+    public static List<Privilege> requiredPrivileges(Class<?> target) {
+        return requiredRoles(target).stream().map(Privilege::valueOf).sorted().toList();
+    }
+
     private static Set<String> requiredRoles(Class<?> target) {
         var annotation = target.getAnnotation(RolesAllowed.class);
         return annotation == null ? Set.of() : Set.of(annotation.value());

@@ -21,10 +21,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenAuthenticator;
 import io.tokenkeeper.domain.token.TokenService;
-import io.tokenkeeper.domain.token.TokenStatus;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.ui.base.Actions;
 import io.tokenkeeper.ui.base.Confirmations;
@@ -55,6 +56,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private final PolicyService policies;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final TokenAuthenticator authenticator;
 
     private final Grid<Token> grid = new Grid<>();
     private final Div emptyState = new Div();
@@ -62,8 +64,14 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private final Span quotaMessage = new Span();
     private List<Token> shown = List.of();
 
-    public ApiTokensView(TokenService tokens, PolicyService policies, CurrentUser currentUser, Clock clock) {
+    public ApiTokensView(
+            TokenService tokens,
+            PolicyService policies,
+            CurrentUser currentUser,
+            Clock clock,
+            TokenAuthenticator authenticator) {
         this.tokens = tokens;
+        this.authenticator = authenticator;
         this.policies = policies;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -85,6 +93,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
                 + " Treat it like a password: anyone who has it can act as you.");
         var toolbar = new HorizontalLayout(addToken, quotaMessage);
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        toolbar.setWrap(true);
         var wrapper = new VerticalLayout(intro, toolbar);
         wrapper.setPadding(false);
         return wrapper;
@@ -98,8 +107,10 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         columns.lastUsed();
         columns.expires();
         columns.status();
+        columns.scopes();
+        columns.summary(TokenColumns::scopes);
         RowActions.addColumn(grid, this::createActions);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setWidthFull();
         grid.getElement().setAttribute("aria-label", "API tokens");
@@ -108,30 +119,31 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
 
     private Component createActions(Token token) {
         String name = quoted(token.name().value());
-        var rename = new Button("Rename", event -> openRenameDialog(token));
-        rename.setAriaLabel("Rename " + name);
-        boolean disabled = token.statusAt(clock.instant()) == TokenStatus.DISABLED || !token.enabled();
-        var toggle = disabled
-                ? new Button(
-                        "Enable", event -> perform(() -> tokens.enable(actor(), token.id()), "Enabled " + name + "."))
-                : new Button(
-                        "Disable",
-                        event -> perform(() -> tokens.disable(actor(), token.id()), "Disabled " + name + "."));
-        toggle.setAriaLabel(toggle.getText() + " " + name);
-        var revoke = new Button("Revoke", event -> confirmRevoke(token));
-        revoke.setAriaLabel("Revoke " + name);
-        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return RowActions.of(rename, toggle, revoke);
+        var actions = new RowActions(name).add("Rename", () -> openRenameDialog(token));
+        if (token.enabled()) {
+            actions.add("Disable", () -> perform(() -> tokens.disable(actor(), token.id()), "Disabled " + name + "."));
+        } else {
+            actions.add("Enable", () -> perform(() -> tokens.enable(actor(), token.id()), "Enabled " + name + "."));
+        }
+        return actions.add("Revoke", () -> confirmRevoke(token));
     }
 
     private void openNewTokenDialog() {
         var usedKeys = shown.stream().map(token -> token.name().key()).collect(Collectors.toSet());
+        var actor = actor();
+        var usage = new NewTokenDialog.Usage(
+                actor.user().username().value(),
+                apiBaseUrl(),
+                secret -> TokenTest.run(authenticator, secret, actor.clientAddress()));
         var dialog = new NewTokenDialog(
-                (name, expiresAt) -> tokens.generate(actor(), name, expiresAt),
+                request -> tokens.generate(actor(), request),
                 usedKeys,
                 this::refresh,
+                this::focusAfterChange,
                 clock,
-                policies.current().maxLifetimeDays());
+                policies.current().maxLifetimeDays(),
+                tokens.scopeChoices(actor),
+                usage);
         dialog.open();
     }
 
@@ -151,8 +163,20 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
                         "Revoke " + name + "?",
                         "Apps and scripts that use this token stop working at once. This cannot be undone.",
                         "Revoke",
-                        () -> perform(() -> tokens.revoke(actor(), token.id()), "Revoked " + name + "."))
+                        () -> {
+                            perform(() -> tokens.revoke(actor(), token.id()), "Revoked " + name + ".");
+                            focusAfterChange();
+                        })
                 .open();
+    }
+
+    /** After a dialog closed or a row left the list: the focus goes to Add New Token, or the list when it is off. */
+    private void focusAfterChange() {
+        if (addToken.isEnabled()) {
+            addToken.focus();
+        } else if (grid.isVisible()) {
+            grid.focus();
+        }
     }
 
     private void perform(Runnable action, String success) {
@@ -171,8 +195,18 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         emptyState.setVisible(shown.isEmpty());
 
         addToken.setEnabled(quota.canGenerate());
-        quotaMessage.setText(quota.canGenerate() ? "" : quota.limitMessage());
+        quotaMessage.setText(quota.canGenerate() ? "" : quota.limitAdvice());
         addToken.setTooltipText(quota.canGenerate() ? "Create a new API token" : quota.limitMessage());
+    }
+
+    /** Where this page was reached, e.g. https://tokens.example.com, for the curl line. */
+    private static String apiBaseUrl() {
+        var request = VaadinRequest.getCurrent();
+        var host = request == null ? null : request.getHeader("Host");
+        if (host == null || host.isBlank()) {
+            return "http://localhost:8080";
+        }
+        return (request.isSecure() ? "https://" : "http://") + host + request.getContextPath();
     }
 
     private Actor actor() {

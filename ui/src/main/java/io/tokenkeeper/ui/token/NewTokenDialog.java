@@ -2,40 +2,55 @@ package io.tokenkeeper.ui.token;
 
 import static io.tokenkeeper.ui.base.Quotes.quoted;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.clipboard.Clipboard;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.tokenkeeper.domain.base.DomainException;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.base.LocalDays;
 import io.tokenkeeper.domain.base.Text;
+import io.tokenkeeper.domain.scope.ScopeDefinition;
 import io.tokenkeeper.domain.token.GeneratedToken;
+import io.tokenkeeper.domain.token.ScopeChoices;
+import io.tokenkeeper.domain.token.TokenAuthenticator;
 import io.tokenkeeper.domain.token.TokenName;
+import io.tokenkeeper.domain.token.TokenRequest;
+import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.ui.base.Confirmations;
 import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Notifications;
 import io.tokenkeeper.ui.base.Times;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The New API Token dialog: asks for a name (and an optional expiry), generates the token, then shows its value
- * exactly once with two ways to copy it. Closing before anything was copied asks first. When the dialog closes it
- * forgets the value.
+ * The New API Token dialog: asks for a name (and an optional expiry, scopes and allowed addresses), generates the
+ * token, then shows its value exactly once with ways to copy it, a ready {@code curl} line, the HTTP Basic usernames
+ * and a button that tries it. Closing before anything was copied asks first. When the dialog closes it forgets the
+ * value.
  */
 final class NewTokenDialog extends Composite<Dialog> {
 
@@ -44,41 +59,62 @@ final class NewTokenDialog extends Composite<Dialog> {
     static final String SHOWN_ONCE =
             "Copy your new token now. For your security it will not be shown again: not here, not through the API,"
                     + " not to an administrator.";
+    static final String SHOWN_ONCE_AHEAD =
+            "After you generate the token, its value is shown once, here: copy it then. It cannot be shown again.";
+    static final String SCOPES_FIXED = "Scopes cannot be changed after the token is created.";
     static final String DUPLICATE = "You already have a token with this name.";
 
     /** Generates the token; the view passes the service call in. */
     @FunctionalInterface
     interface Generator {
-        GeneratedToken generate(String name, @Nullable Instant expiresAt);
+        GeneratedToken generate(TokenRequest request);
     }
+
+    /** What the dialog needs to know about the person and the API to show how the new token is used. */
+    record Usage(String username, String apiBaseUrl, Function<TokenSecret, String> tester) {}
 
     private final Generator generator;
     private final Set<String> usedNameKeys;
     private final Runnable onGenerated;
+    private final Runnable onClosed;
     private final Clock clock;
     private final @Nullable Integer maxLifetimeDays;
+    private final ScopeChoices scopeChoices;
+    private final Usage usage;
 
     private final TextField name = new TextField("Name");
     private final DatePicker expiresOn = new DatePicker("Expiration date");
-    private final FieldErrors errors = new FieldErrors().on("name", name).on("expiresAt", expiresOn);
+    private final List<CheckboxGroup<ScopeDefinition>> scopeGroups = new ArrayList<>();
+    private final Div scopes = new Div();
+    private final TextArea allowedAddresses = new TextArea("Allowed addresses");
+    private final FieldErrors errors =
+            new FieldErrors().on("name", name).on("expiresAt", expiresOn).on("allowedAddresses", allowedAddresses);
     private final Paragraph formError = new Paragraph();
-    private @Nullable TextField value;
+    private @Nullable GeneratedToken generated;
+    private final List<TextField> revealing = new ArrayList<>();
     private boolean copied;
 
     NewTokenDialog(
             Generator generator,
             Set<String> usedNameKeys,
             Runnable onGenerated,
+            Runnable onClosed,
             Clock clock,
-            @Nullable Integer maxLifetimeDays) {
+            @Nullable Integer maxLifetimeDays,
+            ScopeChoices scopeChoices,
+            Usage usage) {
         this.generator = generator;
         this.maxLifetimeDays = maxLifetimeDays;
         this.usedNameKeys = Set.copyOf(usedNameKeys);
         this.onGenerated = onGenerated;
+        this.onClosed = onClosed;
         this.clock = clock;
+        this.scopeChoices = scopeChoices;
+        this.usage = usage;
         var dialog = getContent();
         dialog.setHeaderTitle(TITLE);
-        dialog.setWidth("36rem");
+        dialog.setWidth("40rem");
+        dialog.setMaxWidth("100%");
         dialog.setCloseOnOutsideClick(false);
         dialog.addDialogCloseActionListener(event -> requestClose());
         dialog.getHeader().add(createCloseButton());
@@ -105,33 +141,69 @@ final class NewTokenDialog extends Composite<Dialog> {
         name.setHelperText(counter(""));
         name.addValueChangeListener(event -> validateName(event.getValue()));
 
-        var tomorrow = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
-        expiresOn.setMin(tomorrow);
+        var now = clock.instant();
+        var zone = Times.zone();
+        expiresOn.setMin(LocalDays.today(now, zone));
         expiresOn.setClearButtonVisible(true);
+        String endOfDay = "The token works until the end of that day (" + Times.zoneName() + ").";
         if (maxLifetimeDays == null) {
-            expiresOn.setHelperText("Optional. The token stops working when this day begins (UTC).");
+            expiresOn.setHelperText("Optional. " + endOfDay);
         } else {
-            var latest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(maxLifetimeDays);
+            var latest = LocalDays.lastDayEndingWithin(now, Duration.ofDays(maxLifetimeDays), zone);
             expiresOn.setMax(latest);
             expiresOn.setValue(latest);
-            expiresOn.setHelperText("Your administrator allows tokens to live at most " + maxLifetimeDays
-                    + " days. The token stops working when this day begins (UTC).");
+            expiresOn.setHelperText(
+                    "Your administrator allows tokens to live at most " + maxLifetimeDays + " days. " + endOfDay);
         }
         expiresOn.setWidthFull();
+
+        allowedAddresses.setWidthFull();
+        allowedAddresses.setHelperText("Optional. IP addresses or ranges the token may be used from, one per line"
+                + " (for example 203.0.113.7 or 10.0.0.0/8). Empty means from anywhere.");
 
         formError.addClassName("tk-error");
         formError.setVisible(false);
 
+        var ahead = new Paragraph(SHOWN_ONCE_AHEAD);
+        ahead.addClassName("tk-note");
+
         var cancel = new Button("Cancel", event -> close());
         var generate = new Button("Generate Token", event -> generate());
         generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        generate.addClickShortcut(Key.ENTER);
+        // Enter in the name generates at once; Enter in the date picker only picks the date.
+        generate.addClickShortcut(Key.ENTER).listenOn(name);
 
-        var body = new VerticalLayout(name, expiresOn, formError);
+        var body = new VerticalLayout(ahead, name, expiresOn, createScopes(), allowedAddresses, formError);
         body.setPadding(false);
         var dialog = getContent();
         dialog.add(body);
         dialog.getFooter().add(cancel, generate);
+    }
+
+    /** One group of checkboxes per resource server, the policy's default scopes ticked. */
+    private Component createScopes() {
+        var heading = new H3("Scopes");
+        heading.addClassName("tk-subheading");
+        var note = new Paragraph("What the token may do. " + SCOPES_FIXED);
+        note.addClassName("tk-note");
+        scopes.add(heading, note);
+        for (var group : scopeChoices.groups()) {
+            var boxes = new CheckboxGroup<ScopeDefinition>(group.serverName());
+            boxes.setItems(group.scopes());
+            boxes.setItemLabelGenerator(definition -> definition.scope().value() + " — " + definition.description());
+            boxes.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+            boxes.setValue(group.scopes().stream()
+                    .filter(definition -> scopeChoices.defaults().contains(definition.scope()))
+                    .collect(java.util.stream.Collectors.toSet()));
+            boxes.addValueChangeListener(event -> {
+                boxes.setInvalid(false);
+                scopeGroups.forEach(other -> other.setInvalid(false));
+            });
+            scopeGroups.add(boxes);
+            scopes.add(boxes);
+        }
+        scopes.setWidthFull();
+        return scopes;
     }
 
     private static String counter(String text) {
@@ -165,81 +237,155 @@ final class NewTokenDialog extends Composite<Dialog> {
             return;
         }
         errors.clear();
+        formError.setVisible(false);
         try {
-            var generated = generator.generate(name.getValue(), Times.startOf(expiresOn.getValue()));
+            var token = generator.generate(
+                    new TokenRequest(name.getValue(), Times.endOf(expiresOn.getValue()), chosenScopes(), addresses()));
             onGenerated.run();
-            showValue(generated);
+            showValue(token);
         } catch (InvalidInputException e) {
-            errors.show(e);
+            if ("scopes".equals(e.field()) && !scopeGroups.isEmpty()) {
+                scopeGroups.forEach(group -> {
+                    group.setErrorMessage(e.getMessage());
+                    group.setInvalid(true);
+                });
+                scopeGroups.getFirst().getElement().callJsFunction("focus");
+            } else {
+                errors.show(e);
+            }
         } catch (DomainException e) {
             formError.setText(e.getMessage());
             formError.setVisible(true);
         }
     }
 
-    private void showValue(GeneratedToken generated) {
+    /** The ticked scopes; {@code null} (the policy's defaults) when there was nothing to choose from. */
+    private @Nullable List<String> chosenScopes() {
+        if (scopeGroups.isEmpty()) {
+            return null;
+        }
+        return scopeGroups.stream()
+                .flatMap(group -> group.getValue().stream())
+                .map(definition -> definition.scope().value())
+                .sorted()
+                .toList();
+    }
+
+    private List<String> addresses() {
+        return Arrays.stream(allowedAddresses.getValue().split("[\\s,]+"))
+                .filter(text -> !text.isBlank())
+                .toList();
+    }
+
+    private void showValue(GeneratedToken token) {
+        generated = token;
         var dialog = getContent();
         dialog.removeAll();
         dialog.getFooter().removeAll();
 
-        var field = new TextField(
-                "Your new API token " + quoted(generated.token().name().value()));
-        field.setValue(generated.secret().reveal());
-        field.setReadOnly(true);
-        field.setWidthFull();
-        field.addClassName("tk-monospace");
-        value = field;
+        String value = token.secret().reveal();
+        var field = readOnly("Your new API token " + quoted(token.token().name().value()), value);
+        // The warning is the field's description, so a screen reader reads it with the value when the focus arrives.
+        field.setHelperText(SHOWN_ONCE);
+        field.addClassName("tk-token-value");
 
-        var copy = new Button(VaadinIcon.COPY_O.create(), event -> {
-            copied = true;
-            Notifications.success(COPIED);
-        });
-        copy.setAriaLabel("Copy to Clipboard");
-        copy.setTooltipText("Copy to Clipboard");
-        copy.addThemeVariants(ButtonVariant.LUMO_ICON);
-
+        var copy = copyButton("Copy to Clipboard", field);
         var copyAndClose = new Button("Copy to Clipboard & Close", event -> {
             copied = true;
             close();
         });
         copyAndClose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
+        var howTo = new H3("Use it");
+        howTo.addClassName("tk-subheading");
+        var curl = readOnly(
+                "Call the API with curl",
+                "curl -H \"Authorization: Bearer " + value + "\" " + usage.apiBaseUrl() + "/api/v1/me");
+        var basic = readOnly("Or with HTTP Basic: username (the token is the password)", usage.username());
+        var boomi = readOnly("Or the username as Boomi writes it", TokenAuthenticator.BOOMI_PREFIX + usage.username());
+
+        var result = new Paragraph();
+        result.addClassName("tk-test-result");
+        result.getElement().setAttribute("aria-live", "polite");
+        var test = new Button("Test token", VaadinIcon.PLAY.create(), event -> {
+            if (generated != null) {
+                result.setText(usage.tester().apply(generated.secret()));
+            }
+        });
+        var testRow = new HorizontalLayout(test, result);
+        testRow.setAlignItems(FlexComponent.Alignment.CENTER);
+        testRow.setWrap(true);
+
+        dialog.add(
+                row(field, copy),
+                howTo,
+                row(curl, copyButton("Copy the curl command", curl)),
+                row(basic, copyButton("Copy the username", basic)),
+                row(boomi, copyButton("Copy the Boomi username", boomi)),
+                testRow);
+        dialog.getFooter().add(copyAndClose);
+
+        // Bound while the fields and buttons are attached and visible: the browser copies inside the click itself.
+        Clipboard.onClick(copyAndClose).writeText(field);
+        field.focus();
+    }
+
+    private TextField readOnly(String label, String value) {
+        var field = new TextField(label);
+        field.setValue(value);
+        field.setReadOnly(true);
+        field.setWidthFull();
+        field.addClassName("tk-monospace");
+        revealing.add(field);
+        return field;
+    }
+
+    private Button copyButton(String label, TextField field) {
+        var copy = new Button(VaadinIcon.COPY_O.create(), event -> {
+            if (field.getValue().contains(TokenSecret.PREFIX)) {
+                copied = true;
+                Notifications.success(COPIED);
+            } else {
+                Notifications.success("Copied.");
+            }
+        });
+        copy.setAriaLabel(label);
+        copy.setTooltipText(label);
+        copy.addThemeVariants(ButtonVariant.LUMO_ICON);
+        Clipboard.onClick(copy).writeText(field);
+        return copy;
+    }
+
+    private static HorizontalLayout row(TextField field, Button copy) {
         var row = new HorizontalLayout(field, copy);
         row.setWidthFull();
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setFlexGrow(1, field);
-        var warning = new Paragraph(SHOWN_ONCE);
-        warning.addClassName("tk-warning");
-        dialog.add(warning, row);
-        dialog.getFooter().add(copyAndClose);
-
-        // Bound while the field and buttons are attached and visible: the browser copies inside the click itself.
-        Clipboard.onClick(copy).writeText(field);
-        Clipboard.onClick(copyAndClose).writeText(field);
+        return row;
     }
 
     private void requestClose() {
-        if (value == null || copied) {
+        if (generated == null || copied) {
             close();
             return;
         }
-        var confirm = Confirmations.destructive(
-                "Close without copying?",
-                "You have not copied the token. Once this dialog closes, its value cannot be shown again.",
-                "Close",
-                this::close);
-        confirm.setCancelText("Keep Open");
-        confirm.open();
+        Confirmations.destructive(
+                        "Close without copying?",
+                        "You have not copied the token. Once this dialog closes, its value cannot be shown again.",
+                        "Close",
+                        "Keep Open",
+                        this::close)
+                .open();
     }
 
     private void close() {
-        if (value != null) {
-            value.clear();
-            value = null;
-        }
+        revealing.forEach(TextField::clear);
+        revealing.clear();
+        generated = null;
         var dialog = getContent();
         dialog.removeAll();
         dialog.getFooter().removeAll();
         dialog.close();
+        onClosed.run();
     }
 }

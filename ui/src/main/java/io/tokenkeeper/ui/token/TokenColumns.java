@@ -1,14 +1,29 @@
 package io.tokenkeeper.ui.token;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenStatus;
+import io.tokenkeeper.ui.base.NarrowScreen;
+import io.tokenkeeper.ui.base.StatusBadge;
 import io.tokenkeeper.ui.base.Times;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The token columns that API Tokens and Token Management share, with the same header, key, text and width on both
- * pages. Each call adds one column; the page decides their order and how they sort.
+ * pages. Each call adds one column; the page decides their order and how they sort. Times are relative to now in the
+ * cell ("3 hours ago") and exact, in the browser's zone and in UTC, in the tooltip. The name gets the room it needs,
+ * wraps rather than being cut off, and keeps its own writing direction.
+ *
+ * <p>On a phone-sized window ({@link NarrowScreen}) the columns marked wide give way to one {@link #summary} column:
+ * the name, the status badge and the dates in two lines.
  *
  * @param <T> the grid's row type, which holds a token
  */
@@ -17,6 +32,7 @@ final class TokenColumns<T> {
     private final Grid<T> grid;
     private final Function<T, Token> token;
     private final Clock clock;
+    private final List<Grid.Column<T>> wide = new ArrayList<>();
 
     TokenColumns(Grid<T> grid, Function<T, Token> token, Clock clock) {
         this.grid = grid;
@@ -25,46 +41,141 @@ final class TokenColumns<T> {
     }
 
     Grid.Column<T> name() {
-        return grid.addColumn(row -> token.apply(row).name().value())
-                .setHeader("Name")
-                .setKey("name")
-                .setFlexGrow(2);
+        return wide(grid.addColumn(LitRenderer.<T>of("<span class=\"tk-name\" dir=\"auto\">${item.name}</span>")
+                                .withProperty("name", row -> name(row)))
+                        .setHeader("Name")
+                        .setKey("name")
+                        .setComparator(row -> token.apply(row).name().key())
+                        .setTooltipGenerator(this::name)
+                        .setFlexGrow(3))
+                .setWidth("14rem");
     }
 
     /** The first and last characters of the value, never the value itself. */
     Grid.Column<T> hint() {
-        return grid.addColumn(row -> token.apply(row).hint().value())
+        return wide(grid.addColumn(row -> token.apply(row).hint().value())
                 .setHeader("Token")
                 .setKey("token")
                 .setAutoWidth(true)
-                .setPartNameGenerator(row -> "tk-monospace");
+                .setFlexGrow(0)
+                .setPartNameGenerator(row -> "tk-monospace"));
     }
 
     Grid.Column<T> created() {
-        return grid.addColumn(row -> Times.format(token.apply(row).createdAt()))
+        return wide(grid.addColumn(row -> Times.relative(token.apply(row).createdAt(), clock.instant()))
                 .setHeader("Date Created")
                 .setKey("created")
-                .setAutoWidth(true);
+                .setComparator(row -> token.apply(row).createdAt())
+                .setTooltipGenerator(row -> Times.exact(token.apply(row).createdAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0));
     }
 
     Grid.Column<T> lastUsed() {
-        return grid.addColumn(row -> Times.formatOr(token.apply(row).lastUsedAt(), "Never"))
+        return wide(grid.addColumn(row -> Times.relativeOr(token.apply(row).lastUsedAt(), clock.instant(), "Never"))
                 .setHeader("Last Used")
                 .setKey("lastUsed")
-                .setAutoWidth(true);
+                .setTooltipGenerator(row -> Times.exactOrNull(token.apply(row).lastUsedAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0));
     }
 
     Grid.Column<T> expires() {
-        return grid.addColumn(row -> Times.formatOr(token.apply(row).expiresAt(), "Never"))
+        return wide(grid.addColumn(row -> Times.relativeOr(token.apply(row).expiresAt(), clock.instant(), "Never"))
                 .setHeader("Expires")
                 .setKey("expires")
-                .setAutoWidth(true);
+                .setTooltipGenerator(row -> Times.exactOrNull(token.apply(row).expiresAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0));
     }
 
     Grid.Column<T> status() {
-        return grid.addColumn(row -> token.apply(row).statusAt(clock.instant()).label())
+        return wide(grid.addColumn(
+                        StatusBadge.renderer(row -> badge(token.apply(row).statusAt(clock.instant()))))
                 .setHeader("Status")
                 .setKey("status")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0));
+    }
+
+    /** What the token may do, grouped by resource server: tokenkeeper:read, write. */
+    Grid.Column<T> scopes() {
+        return wide(grid.addColumn(row -> scopes(token.apply(row)))
+                .setHeader("Scopes")
+                .setKey("scopes")
+                .setTooltipGenerator(row -> token.apply(row).scopes().stream()
+                        .sorted()
+                        .map(Scope::value)
+                        .collect(Collectors.joining(", ")))
+                .setFlexGrow(1)
+                .setWidth("10rem"));
+    }
+
+    /**
+     * The phone layout's one column: the name with its status badge, and under it when it was created and when it
+     * expires. {@code extra} adds a line of the page's own (the owner on Token Management).
+     */
+    Grid.Column<T> summary(Function<T, String> extra) {
+        var column = grid.addColumn(LitRenderer.<T>of("<div class=\"tk-summary\">"
+                                + "<span class=\"tk-name\" dir=\"auto\">${item.name}</span> "
+                                + "<span theme=\"${item.theme}\">${item.status}</span>"
+                                + "<div class=\"tk-secondary\">${item.extra}</div>"
+                                + "<div class=\"tk-secondary\">${item.dates}</div></div>")
+                        .withProperty("name", this::name)
+                        .withProperty("status", row -> status(row).label())
+                        .withProperty("theme", row -> status(row).theme())
+                        .withProperty("extra", extra::apply)
+                        .withProperty("dates", this::dates))
+                .setHeader("Token")
+                .setKey("summary")
+                .setFlexGrow(1);
+        column.setVisible(false);
+        NarrowScreen.follow(grid, narrow -> {
+            wide.forEach(wideColumn -> wideColumn.setVisible(!narrow));
+            column.setVisible(narrow);
+        });
+        return column;
+    }
+
+    /** Leaves the column out of the phone layout, where {@link #summary} stands in for it. */
+    Grid.Column<T> wide(Grid.Column<T> column) {
+        wide.add(column);
+        return column;
+    }
+
+    static StatusBadge badge(TokenStatus status) {
+        return switch (status) {
+            case ENABLED -> StatusBadge.success(status.label());
+            case DISABLED -> StatusBadge.neutral(status.label());
+            case EXPIRED -> StatusBadge.warning(status.label());
+            case REVOKED -> StatusBadge.error(status.label());
+        };
+    }
+
+    /** tokenkeeper:read, write · orders:read: the scopes of one resource server together. */
+    static String scopes(Token token) {
+        var byServer = new TreeMap<String, TreeSet<String>>();
+        for (var scope : token.scopes()) {
+            byServer.computeIfAbsent(scope.namespace(), key -> new TreeSet<>())
+                    .add(scope.value().substring(scope.namespace().length() + 1));
+        }
+        return byServer.entrySet().stream()
+                .map(entry -> entry.getKey() + ":" + String.join(", ", entry.getValue()))
+                .collect(Collectors.joining(" · "));
+    }
+
+    private String name(T row) {
+        return token.apply(row).name().value();
+    }
+
+    private StatusBadge status(T row) {
+        return badge(token.apply(row).statusAt(clock.instant()));
+    }
+
+    private String dates(T row) {
+        var shown = token.apply(row);
+        var now = clock.instant();
+        return "Created " + Times.relative(shown.createdAt(), now) + " · Expires "
+                + Times.relativeOr(shown.expiresAt(), now, "never");
     }
 }

@@ -5,7 +5,6 @@ import static io.tokenkeeper.ui.base.Quotes.quoted;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -99,6 +98,7 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         unfreeze.setTooltipText("Enable again exactly the tokens a freeze disabled");
         var toolbar = new HorizontalLayout(freeze, unfreeze);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true);
         return toolbar;
     }
 
@@ -110,6 +110,7 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("26rem");
+        search.setMaxWidth("100%");
         search.addValueChangeListener(event -> applyFilters());
 
         created.setLabel("Created");
@@ -123,8 +124,8 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
             applyFilters();
         });
 
-        from.setHelperText("From the start of this day (UTC)");
-        to.setHelperText("To the end of this day (UTC)");
+        from.setHelperText("From the start of this day (" + Times.zoneName() + ")");
+        to.setHelperText("To the end of this day (" + Times.zoneName() + ")");
         for (var date : List.of(from, to)) {
             date.setVisible(false);
             date.setClearButtonVisible(true);
@@ -146,15 +147,18 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         var columns = new TokenColumns<>(grid, ManagedToken::token, clock);
         columns.name().setSortProperty(TokenSearch.Column.NAME.name());
         columns.hint().setSortProperty(TokenSearch.Column.TOKEN.name());
-        grid.addColumn(row -> row.owner().value())
+        columns.wide(grid.addColumn(row -> row.owner().value())
                 .setHeader("Owner")
                 .setKey("owner")
                 .setSortProperty(TokenSearch.Column.OWNER.name())
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0));
         var createdColumn = columns.created().setSortProperty(TokenSearch.Column.CREATED.name());
         columns.lastUsed().setSortProperty(TokenSearch.Column.LAST_USED.name());
         columns.expires().setSortProperty(TokenSearch.Column.EXPIRES.name());
         columns.status().setSortProperty(TokenSearch.Column.STATUS.name());
+        columns.scopes();
+        columns.summary(row -> "Owner " + row.owner().value());
         RowActions.addColumn(grid, this::createActions);
         grid.setItems(
                 query ->
@@ -164,7 +168,7 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
                 query -> (int) Math.min(administration.count(actor(), criteria), TokenAdministration.MAX_LISTED));
         grid.sort(GridSortOrder.desc(createdColumn).build());
         grid.setSelectionMode(Grid.SelectionMode.NONE);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(NOTHING_YET);
         grid.setWidthFull();
         grid.getElement().setAttribute("aria-label", "Everyone's API tokens");
@@ -174,18 +178,15 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
     private Component createActions(ManagedToken row) {
         var token = row.token();
         String described = described(row);
-        var toggle = token.enabled()
-                ? new Button(
-                        "Disable",
-                        event -> perform(() -> tokens.disable(actor(), token.id()), "Disabled " + described + "."))
-                : new Button(
-                        "Enable",
-                        event -> perform(() -> tokens.enable(actor(), token.id()), "Enabled " + described + "."));
-        toggle.setAriaLabel(toggle.getText() + " " + described);
-        var revoke = new Button("Revoke", event -> confirmRevoke(row));
-        revoke.setAriaLabel("Revoke " + described);
-        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return RowActions.of(toggle, revoke);
+        var actions = new RowActions(described);
+        if (token.enabled()) {
+            actions.add(
+                    "Disable", () -> perform(() -> tokens.disable(actor(), token.id()), "Disabled " + described + "."));
+        } else {
+            actions.add(
+                    "Enable", () -> perform(() -> tokens.enable(actor(), token.id()), "Enabled " + described + "."));
+        }
+        return actions.add("Revoke", () -> confirmRevoke(row));
     }
 
     private void confirmRevoke(ManagedToken row) {

@@ -56,6 +56,8 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
                             + " administrator.",
             "disabled", "Your account here is disabled. Ask an administrator.");
 
+    private static final String USERNAME_KEY = "tokenkeeper.sign-in.username";
+
     private final LoginForm form = new LoginForm();
     private final SignInSetup setup;
     private final String provider;
@@ -67,6 +69,7 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(createTexts());
+        rememberUsername();
 
         var layout = getContent();
         layout.addClassName("tk-login");
@@ -89,6 +92,27 @@ public final class LoginView extends Composite<VerticalLayout> implements Before
         section.setPadding(false);
         section.setAlignItems(FlexComponent.Alignment.CENTER);
         return section;
+    }
+
+    /**
+     * A failed sign-in comes back with the username still filled in: the browser keeps what was typed for this tab
+     * only (never the password), and puts it back when the page says the attempt failed.
+     */
+    private void rememberUsername() {
+        form.getElement()
+                .executeJs(
+                        "const form = this;"
+                                + "form.addEventListener('login', e => {"
+                                + " try { sessionStorage.setItem($0, e.detail.username); } catch (x) { } });"
+                                + "if (new URLSearchParams(location.search).has('error')) {"
+                                + " let name = null; try { name = sessionStorage.getItem($0); } catch (x) { }"
+                                + " const fill = () => { const field = form.querySelector('[name=username]');"
+                                + "  if (!field) { requestAnimationFrame(fill); return; }"
+                                + "  if (name && !field.value) { field.value = name;"
+                                + "   const password = form.querySelector('[name=password]');"
+                                + "   if (password) { password.focus(); } } };"
+                                + " fill(); }",
+                        USERNAME_KEY);
     }
 
     private static LoginI18n createTexts() {

@@ -5,9 +5,8 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.ParentLayout;
@@ -23,7 +22,8 @@ import java.util.Objects;
 /**
  * Settings › User Information: a heading, one tab per page about the signed-in user, and the chosen page. The tabs are
  * the {@code @Menu} pages at and below {@link #PATH} that the user may open, in menu order; the page at the path itself
- * is the Profile tab, the others are named by their menu title.
+ * is the Profile tab, the others are named by their menu title. Each tab is a plain link in a labelled navigation, the
+ * current one marked {@code aria-current="page"}: they lead to pages, so they are links, not ARIA tabs.
  */
 @PermitAll
 @ParentLayout(MainLayout.class)
@@ -35,8 +35,8 @@ public final class UserInformationLayout extends Composite<VerticalLayout>
 
     private static final String FIRST_TAB = "Profile";
 
-    private final Map<Class<? extends Component>, Tab> tabs = new LinkedHashMap<>();
-    private final Tabs tabBar = new Tabs();
+    private final Map<Class<? extends Component>, RouterLink> tabs = new LinkedHashMap<>();
+    private final Nav tabBar = new Nav();
     private final Div page = new Div();
 
     public UserInformationLayout(RouteAccess access) {
@@ -48,7 +48,8 @@ public final class UserInformationLayout extends Composite<VerticalLayout>
                 addTab(entry.title(), entry.menuClass());
             }
         }
-        tabBar.getElement().setAttribute("aria-label", "User Information");
+        tabBar.setAriaLabel("User Information");
+        tabBar.addClassName("tk-tabs");
         page.setWidthFull();
 
         var layout = getContent();
@@ -57,9 +58,10 @@ public final class UserInformationLayout extends Composite<VerticalLayout>
     }
 
     private void addTab(String label, Class<? extends Component> view) {
-        var tab = new Tab(new RouterLink(label, view));
-        tabs.put(view, tab);
-        tabBar.add(tab);
+        var link = new RouterLink(label, view);
+        link.addClassName("tk-tab");
+        tabs.put(view, link);
+        tabBar.add(link);
     }
 
     @Override
@@ -70,11 +72,17 @@ public final class UserInformationLayout extends Composite<VerticalLayout>
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        event.getActiveChain().stream()
+        var current = event.getActiveChain().stream()
                 .map(Object::getClass)
-                .map(tabs::get)
-                .filter(Objects::nonNull)
+                .filter(tabs::containsKey)
                 .findFirst()
-                .ifPresent(tabBar::setSelectedTab);
+                .orElse(null);
+        tabs.forEach((view, link) -> {
+            if (view == current) {
+                link.getElement().setAttribute("aria-current", "page");
+            } else {
+                link.getElement().removeAttribute("aria-current");
+            }
+        });
     }
 }

@@ -5,12 +5,14 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -23,10 +25,14 @@ import io.tokenkeeper.domain.user.UserSummary;
 import io.tokenkeeper.ui.base.Actions;
 import io.tokenkeeper.ui.base.Confirmations;
 import io.tokenkeeper.ui.base.CurrentUser;
+import io.tokenkeeper.ui.base.NarrowScreen;
 import io.tokenkeeper.ui.base.Notifications;
 import io.tokenkeeper.ui.base.RowActions;
+import io.tokenkeeper.ui.base.StatusBadge;
 import io.tokenkeeper.ui.base.Times;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -41,11 +47,13 @@ public final class UsersView extends Composite<VerticalLayout> {
 
     private final UserAdministration users;
     private final CurrentUser currentUser;
+    private final Clock clock;
     private final TextField search = new TextField();
     private final Grid<UserSummary> grid = new Grid<>();
 
-    public UsersView(UserAdministration users, CurrentUser currentUser) {
+    public UsersView(UserAdministration users, CurrentUser currentUser, Clock clock) {
         this.users = users;
+        this.clock = clock;
         this.currentUser = currentUser;
         var layout = getContent();
         layout.addClassName("tk-page");
@@ -61,63 +69,99 @@ public final class UsersView extends Composite<VerticalLayout> {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
         search.setWidth("24rem");
+        search.setMaxWidth("100%");
         var add = new Button("New User", VaadinIcon.PLUS.create(), event -> openNewUserDialog());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var toolbar = new HorizontalLayout(search, add);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true);
+        toolbar.setWidthFull();
         return toolbar;
     }
 
     private Grid<UserSummary> createGrid() {
-        grid.addColumn(row -> row.user().username().value())
+        var wide = new ArrayList<Grid.Column<UserSummary>>();
+        wide.add(grid.addColumn(LitRenderer.<UserSummary>of("<span dir=\"auto\">${item.username}</span>")
+                        .withProperty("username", row -> row.user().username().value()))
                 .setHeader("Username")
-                .setKey("username");
-        grid.addColumn(row -> row.user().displayName().value())
+                .setKey("username")
+                .setTooltipGenerator(row -> row.user().username().value()));
+        wide.add(grid.addColumn(LitRenderer.<UserSummary>of("<span dir=\"auto\">${item.name}</span>")
+                        .withProperty("name", row -> row.user().displayName().value()))
                 .setHeader("Display Name")
-                .setKey("displayName");
-        grid.addColumn(row ->
+                .setKey("displayName")
+                .setTooltipGenerator(row -> row.user().displayName().value()));
+        wide.add(grid.addColumn(row ->
                         row.user().email() == null ? "" : row.user().email().value())
                 .setHeader("Email")
-                .setKey("email");
-        grid.addColumn(row -> privileges(row.user())).setHeader("Privileges").setKey("privileges");
-        grid.addColumn(row -> row.user().enabled() ? "Enabled" : "Disabled")
+                .setKey("email"));
+        wide.add(grid.addColumn(row -> privileges(row.user()))
+                .setHeader("Privileges")
+                .setKey("privileges"));
+        wide.add(grid.addColumn(StatusBadge.renderer(UsersView::status))
                 .setHeader("Status")
                 .setKey("status")
-                .setAutoWidth(true);
-        grid.addColumn(UserSummary::activeTokens)
+                .setAutoWidth(true)
+                .setFlexGrow(0));
+        wide.add(grid.addColumn(UserSummary::activeTokens)
                 .setHeader("Tokens")
                 .setKey("tokens")
-                .setAutoWidth(true);
-        grid.addColumn(row -> Times.format(row.user().createdAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0));
+        wide.add(grid.addColumn(row -> Times.relative(row.user().createdAt(), clock.instant()))
                 .setHeader("Created")
                 .setKey("created")
-                .setAutoWidth(true);
+                .setTooltipGenerator(row -> Times.exact(row.user().createdAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0));
+        var summary = grid.addColumn(LitRenderer.<UserSummary>of("<div class=\"tk-summary\">"
+                                + "<span class=\"tk-name\" dir=\"auto\">${item.username}</span> "
+                                + "<span theme=\"${item.theme}\">${item.status}</span>"
+                                + "<div class=\"tk-secondary\" dir=\"auto\">${item.name}</div>"
+                                + "<div class=\"tk-secondary\">${item.privileges}</div></div>")
+                        .withProperty("username", row -> row.user().username().value())
+                        .withProperty("name", row -> row.user().displayName().value())
+                        .withProperty("status", row -> status(row).label())
+                        .withProperty("theme", row -> status(row).theme())
+                        .withProperty(
+                                "privileges",
+                                row -> privileges(row.user()) + " · " + row.activeTokens()
+                                        + (row.activeTokens() == 1 ? " token" : " tokens")))
+                .setHeader("User")
+                .setKey("summary");
+        summary.setVisible(false);
+        NarrowScreen.follow(grid, narrow -> {
+            wide.forEach(column -> column.setVisible(!narrow));
+            summary.setVisible(narrow);
+        });
         RowActions.addColumn(grid, this::createActions);
         grid.setItems(
                 query -> users.search(actor(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, users.count(actor(), search.getValue())));
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.getElement().setAttribute("aria-label", "Users");
         return grid;
     }
 
+    private static StatusBadge status(UserSummary row) {
+        return row.user().enabled() ? StatusBadge.success("Enabled") : StatusBadge.neutral("Disabled");
+    }
+
     private Component createActions(UserSummary row) {
         var user = row.user();
         String name = user.username().value();
-        var edit = new Button("Edit", event -> openEditDialog(user));
-        edit.setAriaLabel("Edit " + name);
-        var toggle = user.enabled()
-                ? new Button("Disable", event -> confirmDisable(user))
-                : new Button(
-                        "Enable", event -> perform(() -> users.enable(actor(), user.id()), "Enabled " + name + "."));
-        toggle.setAriaLabel(toggle.getText() + " " + name);
-        var reset = new Button("Reset Password", event -> new ResetPasswordDialog(user, (password, confirmation) -> {
+        var actions = new RowActions(name).add("Edit", () -> openEditDialog(user));
+        if (user.enabled()) {
+            actions.add("Disable", () -> confirmDisable(user));
+        } else {
+            actions.add("Enable", () -> perform(() -> users.enable(actor(), user.id()), "Enabled " + name + "."));
+        }
+        return actions.add("Reset Password", () -> new ResetPasswordDialog(user, (password, confirmation) -> {
                     users.resetPassword(actor(), user.id(), password, confirmation);
                     Notifications.success("The password of " + name + " was reset.");
                 })
                 .open());
-        reset.setAriaLabel("Reset the password of " + name);
-        return RowActions.of(edit, toggle, reset);
     }
 
     private void openNewUserDialog() {
