@@ -9,7 +9,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -22,7 +21,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import io.tokenkeeper.app.base.KaribuTest;
@@ -303,11 +302,9 @@ class ApiTokensViewTest extends KaribuTest {
 
     private static void clickRowAction(int row, String text) {
         Component cell = GridKt._getCellComponent(tokenGrid(), row, "actions");
-        var menu = _get(cell, MenuBar.class);
-        var item = menu.getItems().getFirst().getSubMenu().getItems().stream()
-                .filter(candidate -> candidate.getText().equals(text))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("No row action " + text));
-        ContextMenuKt._click(menu, item);
+        _click(_get(cell, Button.class, spec -> spec.withAttribute("aria-haspopup", "dialog")));
+        var panel = _get(cell, Popover.class);
+        assertThat(panel.isOpened()).as("the row's actions are open").isTrue();
+        _click(_get(panel, Button.class, spec -> spec.withText(text)));
     }
 }

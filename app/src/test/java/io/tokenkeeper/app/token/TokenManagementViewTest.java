@@ -8,7 +8,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -23,7 +22,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -450,11 +449,9 @@ class TokenManagementViewTest extends KaribuTest {
 
     private static void clickRowAction(String text) {
         Component cell = GridKt._getCellComponent(grid(), 0, "actions");
-        var menu = _get(cell, MenuBar.class);
-        var item = menu.getItems().getFirst().getSubMenu().getItems().stream()
-                .filter(candidate -> candidate.getText().equals(text))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("No row action " + text));
-        ContextMenuKt._click(menu, item);
+        _click(_get(cell, Button.class, spec -> spec.withAttribute("aria-haspopup", "dialog")));
+        var panel = _get(cell, Popover.class);
+        assertThat(panel.isOpened()).as("the row's actions are open").isTrue();
+        _click(_get(panel, Button.class, spec -> spec.withText(text)));
     }
 }

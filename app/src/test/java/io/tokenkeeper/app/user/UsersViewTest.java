@@ -6,7 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -17,7 +16,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -211,11 +210,9 @@ class UsersViewTest extends KaribuTest {
 
     private static void clickRowAction(String text) {
         Component cell = GridKt._getCellComponent(usersGrid(), 0, "actions");
-        var menu = _get(cell, MenuBar.class);
-        var item = menu.getItems().getFirst().getSubMenu().getItems().stream()
-                .filter(candidate -> candidate.getText().equals(text))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("No row action " + text));
-        ContextMenuKt._click(menu, item);
+        _click(_get(cell, Button.class, spec -> spec.withAttribute("aria-haspopup", "dialog")));
+        var panel = _get(cell, Popover.class);
+        assertThat(panel.isOpened()).as("the row's actions are open").isTrue();
+        _click(_get(panel, Button.class, spec -> spec.withText(text)));
     }
 }

@@ -32,8 +32,17 @@ public final class Confirmations {
         confirm.setCancelText(cancelText);
         var cancel = new Button(cancelText, event -> confirm.close());
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        cancel.setAutofocus(true);
         confirm.setCancelButton(cancel);
+        // The dialog puts the focus on its confirm button when it opens; the safe one takes it over right after.
+        confirm.addAttachListener(
+                event -> confirm.getElement()
+                        .executeJs(
+                                "const dialog = this;"
+                                        + "const focusCancel = () => requestAnimationFrame(() => requestAnimationFrame(() => {"
+                                        + "  const button = dialog.querySelector('[slot=\"cancel-button\"]');"
+                                        + "  if (button) { button.focus(); } }));"
+                                        + "if (dialog.opened) { focusCancel(); }"
+                                        + "dialog.addEventListener('opened-changed', e => { if (e.detail.value) { focusCancel(); } });"));
         confirm.setConfirmText(confirmText);
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> confirmed.run());

@@ -2,48 +2,80 @@ package io.tokenkeeper.ui.base;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.function.ValueProvider;
+import java.util.ArrayList;
 
 /**
- * The actions of one grid row behind one small button ("⋯"), so that they never push the grid wider than the page:
- * Enter, Space or Arrow Down opens the list, arrows move in it, Escape closes it. The button is named for its row
- * ("Actions for “CI deploy”"), so a screen reader says which row it acts on.
+ * The actions of one grid row behind one small button ("⋯"), so that they never push the grid wider than the page. The
+ * button opens a small panel of ordinary buttons: Tab moves between them, Enter or Space acts, Escape closes the panel
+ * and gives the focus back. The button is named for its row ("Actions for “CI deploy”"), so a screen reader says which
+ * row it acts on.
+ *
+ * <p>The column comes first: Tab into a grid lands on the first cell of its first row, and Enter there reaches the
+ * button, so the actions need no arrow keys. It also stays in sight when a wide grid scrolls sideways.
  */
-public final class RowActions extends Composite<MenuBar> {
+public final class RowActions extends Composite<Div> {
 
-    private final SubMenu items;
+    private final Popover panel = new Popover();
+    private final VerticalLayout items = new VerticalLayout();
 
     /** @param rowName what the row is called, as people read it, e.g. “CI deploy” or alice */
     public RowActions(String rowName) {
-        var menu = getContent();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY, MenuBarVariant.LUMO_ICON, MenuBarVariant.LUMO_SMALL);
+        var button = new Button();
         var icon = VaadinIcon.ELLIPSIS_DOTS_H.create();
         icon.getElement().setAttribute("aria-hidden", "true");
-        MenuItem root = menu.addItem(icon);
-        root.setAriaLabel("Actions for " + rowName);
-        menu.setTooltipText(root, "Actions");
-        items = root.getSubMenu();
+        button.setIcon(icon);
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
+        button.setAriaLabel("Actions for " + rowName);
+        button.getElement().setAttribute("aria-haspopup", "dialog");
+        button.addClickListener(event -> panel.open());
+
+        items.setPadding(false);
+        items.setSpacing(false);
+        panel.setTarget(button);
+        panel.setOpenOnClick(false);
+        panel.setOpenOnFocus(false);
+        panel.setOpenOnHover(false);
+        panel.setAutofocus(true);
+        panel.setAriaLabel("Actions for " + rowName);
+        panel.setPosition(PopoverPosition.BOTTOM_START);
+        panel.add(items);
+        getContent().add(button, panel);
     }
 
-    /** Adds an action to the list, in the order of the calls. */
+    /** Adds an action to the panel, in the order of the calls. The panel closes before the action runs. */
     public RowActions add(String text, Runnable action) {
-        items.addItem(text, event -> action.run());
+        var item = new Button(text, event -> {
+            panel.close();
+            action.run();
+        });
+        item.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        item.setWidthFull();
+        item.addClassName("tk-row-action");
+        items.add(item);
         return this;
     }
 
-    /** Adds the Actions column as the grid's last, just wide enough for the button. */
+    /** Adds the Actions column as the grid's first, just wide enough for the button, and keeps it in sight. */
     public static <T> Grid.Column<T> addColumn(Grid<T> grid, ValueProvider<T, Component> actions) {
-        return grid.addComponentColumn(actions)
+        var column = grid.addComponentColumn(actions)
                 .setHeader("Actions")
                 .setKey("actions")
                 .setWidth("5.5rem")
                 .setFlexGrow(0)
-                .setFrozenToEnd(true);
+                .setFrozen(true);
+        var order = new ArrayList<>(grid.getColumns());
+        order.remove(column);
+        order.addFirst(column);
+        grid.setColumnOrder(order);
+        return column;
     }
 }
