@@ -5,14 +5,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
-import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -180,7 +178,8 @@ class ProfileViewTest extends KaribuTest {
         var user = signIn(testData.aUserWithApiAccess());
         UI.getCurrent().navigate(ProfileView.class);
 
-        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class), "Sign out");
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-haspopup", "dialog")));
+        _click(_get(Button.class, spec -> spec.withText("Sign out")));
 
         assertThat(TestSignIn.isSignedIn()).isFalse();
         assertThat(audit.search(AuditFilter.ALL, 0, 20)).anySatisfy(event -> {

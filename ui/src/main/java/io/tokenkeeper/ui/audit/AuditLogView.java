@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -25,8 +26,10 @@ import io.tokenkeeper.domain.audit.AuditService;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.FieldErrors;
+import io.tokenkeeper.ui.base.NarrowScreen;
 import io.tokenkeeper.ui.base.Times;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -111,35 +114,54 @@ public final class AuditLogView extends Composite<VerticalLayout> {
 
         var bar = new HorizontalLayout(actor, action, target, from, to);
         bar.setWrap(true);
+        bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.getElement().setAttribute("aria-label", "Audit log filters");
         return bar;
     }
 
     private Grid<AuditEvent> createGrid() {
-        grid.addColumn(event -> Times.local(event.occurredAt()))
+        var wide = new ArrayList<Grid.Column<AuditEvent>>();
+        wide.add(grid.addColumn(event -> Times.local(event.occurredAt()))
                 .setHeader("Time")
                 .setKey("time")
                 .setTooltipGenerator(event -> Times.exact(event.occurredAt()))
                 .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(AuditEvent::actorName).setHeader("Actor").setKey("actor").setAutoWidth(true);
-        grid.addColumn(event -> event.action().label())
+                .setFlexGrow(0));
+        wide.add(grid.addColumn(AuditEvent::actorName)
+                .setHeader("Actor")
+                .setKey("actor")
+                .setAutoWidth(true));
+        wide.add(grid.addColumn(event -> event.action().label())
                 .setHeader("Action")
                 .setKey("action")
-                .setAutoWidth(true);
-        grid.addColumn(AuditLogView::target)
+                .setAutoWidth(true));
+        wide.add(grid.addColumn(AuditLogView::target)
                 .setHeader("Target")
                 .setKey("target")
-                .setFlexGrow(1);
-        grid.addColumn(event -> event.clientAddress() == null ? "—" : event.clientAddress())
+                .setFlexGrow(1));
+        wide.add(grid.addColumn(event -> event.clientAddress() == null ? "—" : event.clientAddress())
                 .setHeader("Client IP")
                 .setKey("clientIp")
-                .setAutoWidth(true);
-        grid.addColumn(AuditEvent::details)
+                .setAutoWidth(true));
+        wide.add(grid.addColumn(AuditEvent::details)
                 .setHeader("Details")
                 .setKey("details")
-                .setFlexGrow(2);
+                .setFlexGrow(2));
+        var summary = grid.addColumn(LitRenderer.<AuditEvent>of("<div class=\"tk-summary\">"
+                                + "<span class=\"tk-name\">${item.action}</span>"
+                                + "<div class=\"tk-secondary\" dir=\"auto\">${item.target}</div>"
+                                + "<div class=\"tk-secondary\">${item.who}</div></div>")
+                        .withProperty("action", event -> event.action().label())
+                        .withProperty("target", AuditLogView::target)
+                        .withProperty("who", event -> event.actorName() + " · " + Times.local(event.occurredAt())))
+                .setHeader("Event")
+                .setKey("summary");
+        summary.setVisible(false);
+        NarrowScreen.follow(grid, narrow -> {
+            wide.forEach(column -> column.setVisible(!narrow));
+            summary.setVisible(narrow);
+        });
         grid.setSelectionMode(Grid.SelectionMode.SINGLE);
         grid.asSingleSelect().addValueChangeListener(event -> {
             if (event.getValue() != null) {

@@ -1,7 +1,6 @@
 package io.tokenkeeper.ui.base;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 
 /**
@@ -31,18 +30,22 @@ public final class Confirmations {
         confirm.setCancelable(true);
         confirm.setCancelText(cancelText);
         var cancel = new Button(cancelText, event -> confirm.close());
-        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         confirm.setCancelButton(cancel);
-        // The dialog puts the focus on its confirm button when it opens; the safe one takes it over right after.
-        confirm.addAttachListener(
-                event -> confirm.getElement()
-                        .executeJs(
-                                "const dialog = this;"
-                                        + "const focusCancel = () => requestAnimationFrame(() => requestAnimationFrame(() => {"
-                                        + "  const button = dialog.querySelector('[slot=\"cancel-button\"]');"
-                                        + "  if (button) { button.focus(); } }));"
-                                        + "if (dialog.opened) { focusCancel(); }"
-                                        + "dialog.addEventListener('opened-changed', e => { if (e.detail.value) { focusCancel(); } });"));
+        cancel.addClassName("tk-safe");
+        // The dialog focuses its confirm button once it has opened; for a second after opening, the safe one takes the
+        // focus over, whenever the dialog hands it out.
+        confirm.addAttachListener(event -> confirm.getElement()
+                .executeJs("const dialog = this;"
+                        + "const safe = () => dialog.querySelector('[slot=\"cancel-button\"]');"
+                        + "let until = 0;"
+                        + "const opened = () => { until = Date.now() + 1000;"
+                        + "  requestAnimationFrame(() => { const button = safe(); if (button) { button.focus(); } }); };"
+                        + "dialog.addEventListener('opened-changed', e => { if (e.detail.value) { opened(); } });"
+                        + "dialog.addEventListener('focusin', e => {"
+                        + "  const button = safe();"
+                        + "  if (Date.now() < until && button && !e.composedPath().includes(button)) {"
+                        + "    button.focus(); } });"
+                        + "if (dialog.opened) { opened(); }"));
         confirm.setConfirmText(confirmText);
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> confirmed.run());

@@ -4,19 +4,23 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
-import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.popover.PopoverPosition;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -78,6 +82,10 @@ public final class MainLayout extends AppLayout {
         return item;
     }
 
+    /**
+     * The person's name with their avatar, a button that opens a small panel: the colour scheme (light, dark, or as the
+     * system says) and Sign out. Ordinary buttons and radio buttons, so Tab, Space and Escape are all it takes.
+     */
     private HorizontalLayout createUserMenu() {
         var user = currentUser.user();
         var name = user.displayName().value();
@@ -87,33 +95,38 @@ public final class MainLayout extends AppLayout {
         avatar.getElement().setAttribute("aria-hidden", "true");
         var label = new Span(name);
         label.addClassName("tk-user-name");
-        var trigger = new HorizontalLayout(avatar, label);
-        trigger.setAlignItems(FlexComponent.Alignment.CENTER);
-        trigger.setSpacing(true);
+        var trigger = new Button(label);
+        trigger.setPrefixComponent(avatar);
+        trigger.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        trigger.setAriaLabel("User menu of " + name);
+        trigger.getElement().setAttribute("aria-haspopup", "dialog");
 
-        var menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        menu.getElement().setAttribute("aria-label", "User menu");
-        var item = menu.addItem(trigger);
-        item.setAriaLabel("User menu of " + name);
-        var submenu = item.getSubMenu();
-        var schemes = submenu.addItem("Colours").getSubMenu();
-        var choices = new EnumMap<ColorSchemeChoice, MenuItem>(ColorSchemeChoice.class);
-        for (var choice : ColorSchemeChoice.values()) {
-            var option = schemes.addItem(choice.label(), event -> {
-                choice.apply(UI.getCurrent());
-                choices.forEach((other, entry) -> entry.setChecked(other == choice));
-            });
-            option.setCheckable(true);
-            choices.put(choice, option);
-        }
-        addAttachListener(event -> {
-            var current = ColorSchemeChoice.current(event.getUI());
-            choices.forEach((choice, entry) -> entry.setChecked(choice == current));
+        var schemes = new RadioButtonGroup<ColorSchemeChoice>("Colours");
+        schemes.setItems(ColorSchemeChoice.values());
+        schemes.setItemLabelGenerator(ColorSchemeChoice::label);
+        schemes.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        schemes.addValueChangeListener(event -> {
+            if (event.isFromClient() && event.getValue() != null) {
+                event.getValue().apply(UI.getCurrent());
+            }
         });
-        submenu.addItem("Sign out", event -> currentUser.signOut());
+        var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), event -> currentUser.signOut());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        var bar = new HorizontalLayout(menu);
+        var panel = new Popover(new VerticalLayout(schemes, signOut));
+        panel.setTarget(trigger);
+        panel.setOpenOnClick(false);
+        panel.setOpenOnFocus(false);
+        panel.setOpenOnHover(false);
+        panel.setAutofocus(true);
+        panel.setAriaLabel("User menu");
+        panel.setPosition(PopoverPosition.BOTTOM_END);
+        trigger.addClickListener(event -> {
+            schemes.setValue(ColorSchemeChoice.current(UI.getCurrent()));
+            panel.open();
+        });
+
+        var bar = new HorizontalLayout(trigger, panel);
         bar.addClassName("tk-user-menu");
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         return bar;

@@ -48,7 +48,7 @@ final class TokenColumns<T> {
                         .setComparator(row -> token.apply(row).name().key())
                         .setTooltipGenerator(this::name)
                         .setFlexGrow(3))
-                .setWidth("14rem");
+                .setWidth("11rem");
     }
 
     /** The first and last characters of the value, never the value itself. */
@@ -108,7 +108,7 @@ final class TokenColumns<T> {
                         .map(Scope::value)
                         .collect(Collectors.joining(", ")))
                 .setFlexGrow(1)
-                .setWidth("10rem"));
+                .setWidth("8rem"));
     }
 
     /**

@@ -138,6 +138,7 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
 
         var bar = new HorizontalLayout(search, created, from, to);
         bar.setWrap(true);
+        bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.getElement().setAttribute("aria-label", "Token filters");
         return bar;
