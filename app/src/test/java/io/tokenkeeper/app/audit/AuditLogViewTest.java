@@ -12,7 +12,9 @@ import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
@@ -129,6 +131,30 @@ class AuditLogViewTest extends KaribuTest {
         assertThat(GridKt._size(grid)).isEqualTo((int) audit.count(admin(), AuditFilter.ALL));
         assertThat(GridKt._getFormatted(grid, 0, "details")).isEqualTo(tag + " latest");
         assertThat(GridKt._getFormatted(grid, 1, "details")).isEqualTo(tag + " earlier");
+    }
+
+    @Test
+    void a_selected_event_opens_in_full_with_its_whole_reason() {
+        String reason = "Frozen because the laptop with the deploy keys was stolen at the airport on Friday evening; "
+                + "the keys may be in use by someone else, so every token stays off until the audit is done.";
+        record(event("carol", AuditAction.TOKEN_CREATED, "2001-03-04T05:06:07Z")
+                .target("token", "42", "nightly")
+                .details(reason));
+        signInAsAdministrator();
+        _setValue(actorField(), tag);
+
+        var grid = grid();
+        grid.select(GridKt._get(grid, 0));
+
+        var dialog = _get(Dialog.class);
+        var details = _get(dialog, DescriptionList.class);
+        assertThat(details.getElement().getTextRecursively())
+                .contains(reason)
+                .contains(tag + "-carol")
+                .contains("Token “nightly”")
+                .contains("2001-03-04 05:06:07 UTC");
+        dialog.close();
+        assertThat(grid.getSelectedItems()).isEmpty();
     }
 
     @Test

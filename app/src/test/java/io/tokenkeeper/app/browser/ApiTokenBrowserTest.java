@@ -7,13 +7,19 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.base.LocalDays;
 import io.tokenkeeper.domain.token.TokenSecret;
+import io.tokenkeeper.domain.token.TokenService;
+import io.tokenkeeper.domain.user.Actor;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +35,9 @@ class ApiTokenBrowserTest {
 
     @Autowired
     UserTestData users;
+
+    @Autowired
+    TokenService tokens;
 
     private ChromeDriver driver;
 
@@ -49,6 +58,39 @@ class ApiTokenBrowserTest {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    @Test
+    void in_new_york_an_expiry_date_means_the_end_of_that_day_in_new_york_and_enter_there_does_not_generate()
+            throws Exception {
+        var newYork = ZoneId.of("America/New_York");
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", newYork.getId()));
+        var user = users.aUserWithApiAccess();
+        Browser.signIn(
+                driver,
+                port,
+                "/settings/user-information/api-tokens",
+                user.username().value(),
+                UserTestData.PASSWORD);
+        var wait = Browser.waitFor(driver);
+        wait.until(elementToBeClickable(By.xpath("//vaadin-button[text()[normalize-space(.)='Add New Token']]")))
+                .click();
+        wait.until(visibilityOfElementLocated(By.xpath("//vaadin-text-field[label[.='Name']]/input")))
+                .sendKeys("New York token");
+        var day = LocalDate.now(newYork).plusDays(10);
+        var date = driver.findElement(By.xpath("//vaadin-date-picker[label[.='Expiration date']]/input"));
+        date.sendKeys(day.getMonthValue() + "/" + day.getDayOfMonth() + "/" + day.getYear() + Keys.ENTER);
+        Thread.sleep(1000);
+        assertThat(driver.findElements(VALUE))
+                .as("Enter in the date field only picks the date")
+                .isEmpty();
+
+        driver.findElement(By.xpath("//vaadin-button[text()[normalize-space(.)='Generate Token']]"))
+                .click();
+        wait.until(visibilityOfElementLocated(VALUE));
+
+        var created = tokens.listOwn(new Actor(user, null)).getFirst();
+        assertThat(created.expiresAt()).isEqualTo(LocalDays.endOf(day, newYork));
     }
 
     @Test

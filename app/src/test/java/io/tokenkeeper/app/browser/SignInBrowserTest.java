@@ -8,7 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person in a real browser: the first-start administrator signs in and reaches User Information. */
@@ -64,6 +66,24 @@ class SignInBrowserTest {
         Browser.screenshot(driver, "swagger-ui");
         assertThat(Browser.consoleMessagesContaining(driver, "Content Security Policy"))
                 .as("the Content-Security-Policy lets Swagger UI work")
+                .isEmpty();
+    }
+
+    @Test
+    void a_failed_sign_in_keeps_the_username_and_not_the_password() {
+        driver.get("http://localhost:" + port + "/login");
+        var wait = Browser.waitFor(driver);
+        wait.until(visibilityOfElementLocated(By.xpath("//vaadin-text-field[label[.='Username']]/input")))
+                .sendKeys("nobody-by-this-name");
+        driver.findElement(By.xpath("//vaadin-password-field[label[.='Password']]/input"))
+                .sendKeys("not the password" + Keys.ENTER);
+
+        wait.until(ExpectedConditions.urlContains("error"));
+        wait.until(page -> "nobody-by-this-name"
+                .equals(driver.findElement(By.xpath("//vaadin-text-field[label[.='Username']]/input"))
+                        .getDomProperty("value")));
+        assertThat(driver.findElement(By.xpath("//vaadin-password-field[label[.='Password']]/input"))
+                        .getDomProperty("value"))
                 .isEmpty();
     }
 

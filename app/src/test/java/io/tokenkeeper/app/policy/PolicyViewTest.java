@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.tokenkeeper.app.base.KaribuTest;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.base.LocalDays;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenService;
@@ -28,7 +29,8 @@ import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.policy.PolicyView;
 import io.tokenkeeper.ui.policy.ProxySetup;
 import io.tokenkeeper.ui.token.ApiTokensView;
-import java.time.LocalDate;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
@@ -107,15 +109,15 @@ class PolicyViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Add New Token")));
         var expiry = _get(DatePicker.class, spec -> spec.withLabel("Expiration date"));
-        var latest = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        // The last whole day (in the browser's zone, UTC here) that ends within 30 days from now.
+        var latest = LocalDays.lastDayEndingWithin(Instant.now(), Duration.ofDays(30), ZoneOffset.UTC);
         assertThat(expiry.getValue()).isEqualTo(latest);
         assertThat(expiry.getMax()).isEqualTo(latest);
         _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "short-lived by policy");
         _click(_get(Button.class, spec -> spec.withText("Generate Token")));
 
         var created = tokens.listOwn(new Actor(admin, null)).getFirst();
-        assertThat(created.expiresAt())
-                .isEqualTo(latest.atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(created.expiresAt()).isEqualTo(LocalDays.endOf(latest, ZoneOffset.UTC));
     }
 
     @Test

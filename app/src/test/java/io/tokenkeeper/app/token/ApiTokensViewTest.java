@@ -16,12 +16,15 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import io.tokenkeeper.app.base.KaribuTest;
@@ -32,6 +35,8 @@ import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.NotAllowedException;
 import io.tokenkeeper.domain.base.NotFoundException;
+import io.tokenkeeper.domain.scope.Scope;
+import io.tokenkeeper.domain.scope.ScopeDefinition;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.token.TokenService;
@@ -41,6 +46,7 @@ import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.ui.base.AccessDeniedView;
 import io.tokenkeeper.ui.token.ApiTokensView;
 import io.tokenkeeper.ui.user.ProfileView;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +75,10 @@ class ApiTokensViewTest extends KaribuTest {
         UI.getCurrent().navigate("settings/user-information/api-tokens");
         NavigatorKt.expectView(AccessDeniedView.class);
         _assertNone(Grid.class);
+        _get(
+                Paragraph.class,
+                spec -> spec.withText("This page needs the API Access privilege, which your account"
+                        + " does not have. Ask an administrator if you think you should."));
     }
 
     @Test
@@ -188,6 +198,116 @@ class ApiTokensViewTest extends KaribuTest {
                 .contains("Every token that is not revoked counts, disabled and expired ones too")
                 .contains("revoke one you no longer need");
         assertThat(GridKt._size(tokenGrid())).isEqualTo(5);
+    }
+
+    @Test
+    void says_before_generating_that_the_value_is_shown_once() {
+        signInWithApiAccess();
+        _click(addButton());
+
+        _get(
+                Paragraph.class,
+                spec -> spec.withText(
+                        "After you generate the token, its value is shown once, here: copy it then. It cannot be shown again."));
+        _get(
+                Paragraph.class,
+                spec -> spec.withText("What the token may do. Scopes cannot be changed after the token is created."));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void offers_the_scopes_by_resource_server_with_the_policys_defaults_ticked() {
+        signInWithApiAccess();
+        _click(addButton());
+
+        CheckboxGroup<ScopeDefinition> tokenkeeper = _get(CheckboxGroup.class, spec -> spec.withLabel("Tokenkeeper"));
+        assertThat(tokenkeeper.getValue())
+                .extracting(definition -> definition.scope().value())
+                .containsExactlyInAnyOrder("tokenkeeper:read", "tokenkeeper:write");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void a_token_narrowed_to_reading_and_one_range_holds_exactly_that() {
+        var user = signInWithApiAccess();
+        _click(addButton());
+        _setValue(nameField(), "read only");
+        CheckboxGroup<ScopeDefinition> tokenkeeper = _get(CheckboxGroup.class, spec -> spec.withLabel("Tokenkeeper"));
+        _setValue(
+                tokenkeeper,
+                tokenkeeper.getValue().stream()
+                        .filter(definition -> definition.scope().equals(Scope.TOKENKEEPER_READ))
+                        .collect(Collectors.toSet()));
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Allowed addresses")), "203.0.113.0/24");
+        _click(_get(Button.class, spec -> spec.withText("Generate Token")));
+
+        var created = only(user);
+        assertThat(created.scopes()).containsExactly(Scope.TOKENKEEPER_READ);
+        assertThat(created.allowedRanges()).extracting(Object::toString).containsExactly("203.0.113.0/24");
+        assertThat(GridKt._getFormatted(tokenGrid(), 0, "scopes")).isEqualTo("tokenkeeper: read");
+    }
+
+    @Test
+    void the_value_step_shows_curl_both_basic_usernames_and_a_test_that_works() {
+        var user = signInWithApiAccess();
+        _click(addButton());
+        _setValue(nameField(), "tried");
+        _click(_get(Button.class, spec -> spec.withText("Generate Token")));
+        String value = _get(TextField.class, spec -> spec.withLabel("Your new API token “tried”"))
+                .getValue();
+
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Call the API with curl"))
+                        .getValue())
+                .startsWith("curl -H \"Authorization: Bearer " + value + "\" ")
+                .endsWith("/api/v1/me");
+        String username = user.username().value();
+        assertThat(_get(
+                                TextField.class,
+                                spec -> spec.withLabel("Or with HTTP Basic: username (the token is the password)"))
+                        .getValue())
+                .isEqualTo(username);
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Or the username as Boomi writes it"))
+                        .getValue())
+                .isEqualTo("BOOMI_TOKEN." + username);
+        _get(Button.class, spec -> spec.withAttribute("aria-label", "Copy the curl command"));
+
+        _click(_get(Button.class, spec -> spec.withText("Test token")));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("tk-test-result"))
+                        .getText())
+                .isEqualTo("Works — authenticated as " + username + ".");
+    }
+
+    @Test
+    void test_token_says_why_a_token_for_other_addresses_does_not_work_from_here() {
+        signInWithApiAccess();
+        _click(addButton());
+        _setValue(nameField(), "elsewhere");
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Allowed addresses")), "203.0.113.7");
+        _click(_get(Button.class, spec -> spec.withText("Generate Token")));
+
+        _click(_get(Button.class, spec -> spec.withText("Test token")));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("tk-test-result"))
+                        .getText())
+                .startsWith("Does not work")
+                .contains("the token is allowed only from the addresses you gave it");
+    }
+
+    @Test
+    void the_rename_dialog_counts_the_characters_and_can_be_closed() {
+        var user = signInWithApiAccess();
+        tokens.generate(new Actor(user, null), "counted", null);
+        UI.getCurrent().navigate(ApiTokensView.class);
+
+        clickRowAction(0, "Rename");
+        var name = nameField();
+        assertThat(name.getHelperText()).startsWith("7/100");
+        _setValue(name, "counted again");
+        assertThat(name.getHelperText()).startsWith("13/100");
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Close")));
+        _assertNoDialogs();
+        assertThat(only(user).name().value()).isEqualTo("counted");
     }
 
     @Test

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.page.ColorScheme;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -24,6 +26,7 @@ import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.user.PasswordHasher;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserStore;
+import io.tokenkeeper.ui.base.ColorSchemeChoice;
 import io.tokenkeeper.ui.user.LoginView;
 import io.tokenkeeper.ui.user.ProfileView;
 import org.junit.jupiter.api.Test;
@@ -186,6 +189,23 @@ class ProfileViewTest extends KaribuTest {
             assertThat(event.action()).isEqualTo(AuditAction.SIGNED_OUT);
             assertThat(event.actorId()).isEqualTo(user.id());
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void the_user_menu_switches_between_light_dark_and_the_systems_colours() {
+        signIn(testData.aUserWithApiAccess());
+        UI.getCurrent().navigate(ProfileView.class);
+
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-haspopup", "dialog")));
+        RadioButtonGroup<ColorSchemeChoice> colours = _get(RadioButtonGroup.class, spec -> spec.withLabel("Colours"));
+        assertThat(colours.getValue()).isEqualTo(ColorSchemeChoice.SYSTEM);
+
+        _setValue(colours, ColorSchemeChoice.DARK);
+        assertThat(UI.getCurrent().getPage().getColorScheme()).isEqualTo(ColorScheme.Value.DARK);
+
+        _setValue(colours, ColorSchemeChoice.SYSTEM);
+        assertThat(UI.getCurrent().getPage().getColorScheme()).isEqualTo(ColorScheme.Value.LIGHT_DARK);
     }
 
     private static User signIn(User user) {

@@ -98,7 +98,7 @@ final class TokenColumns<T> {
                 .setFlexGrow(0));
     }
 
-    /** What the token may do, grouped by resource server: tokenkeeper:read, write. */
+    /** What the token may do, grouped by resource server: tokenkeeper: read, write. */
     Grid.Column<T> scopes() {
         return wide(grid.addColumn(row -> scopes(token.apply(row)))
                 .setHeader("Scopes")
@@ -152,7 +152,7 @@ final class TokenColumns<T> {
         };
     }
 
-    /** tokenkeeper:read, write · orders:read: the scopes of one resource server together. */
+    /** tokenkeeper: read, write · orders: read: the scopes of one resource server together. */
     static String scopes(Token token) {
         var byServer = new TreeMap<String, TreeSet<String>>();
         for (var scope : token.scopes()) {
@@ -160,7 +160,7 @@ final class TokenColumns<T> {
                     .add(scope.value().substring(scope.namespace().length() + 1));
         }
         return byServer.entrySet().stream()
-                .map(entry -> entry.getKey() + ":" + String.join(", ", entry.getValue()))
+                .map(entry -> entry.getKey() + ": " + String.join(", ", entry.getValue()))
                 .collect(Collectors.joining(" · "));
     }
 
