@@ -179,8 +179,12 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         }
     }
 
+    /** Carries out a row's action; the row is drawn anew, so the focus goes back to the grid, near where it was. */
     private void perform(Runnable action, String success) {
-        Actions.perform(action, success, this::refresh);
+        Actions.perform(action, success, () -> {
+            refresh();
+            grid.focus();
+        });
     }
 
     private void refresh() {

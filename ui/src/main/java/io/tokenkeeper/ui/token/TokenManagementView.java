@@ -210,8 +210,12 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         new UnfreezeTokensDialog(username -> administration.unfreeze(actor(), username), this::refresh).open();
     }
 
+    /** Carries out a row's action; the row is drawn anew, so the focus goes back to the grid, near where it was. */
     private void perform(Runnable action, String success) {
-        Actions.perform(action, success, this::refresh);
+        Actions.perform(action, success, () -> {
+            refresh();
+            grid.focus();
+        });
     }
 
     private void applyFilters() {

@@ -198,8 +198,12 @@ public final class UsersView extends Composite<VerticalLayout> {
                 .open();
     }
 
+    /** Carries out a row's action; the row is drawn anew, so the focus goes back to the grid, near where it was. */
     private void perform(Runnable action, String success) {
-        Actions.perform(action, success, grid.getDataProvider()::refreshAll);
+        Actions.perform(action, success, () -> {
+            grid.getDataProvider().refreshAll();
+            grid.focus();
+        });
     }
 
     private static String privileges(User user) {
