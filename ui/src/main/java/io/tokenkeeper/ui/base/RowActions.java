@@ -12,6 +12,8 @@ import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.function.ValueProvider;
 import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The actions of one grid row behind one small button ("⋯"), so that they never push the grid wider than the page. The
@@ -24,11 +26,13 @@ import java.util.ArrayList;
  */
 public final class RowActions extends Composite<Div> {
 
-    private final Popover panel = new Popover();
-    private final VerticalLayout items = new VerticalLayout();
+    private final String rowName;
+    private final List<Button> actions = new ArrayList<>();
+    private @Nullable Popover panel;
 
     /** @param rowName what the row is called, as people read it, e.g. “CI deploy” or alice */
     public RowActions(String rowName) {
+        this.rowName = rowName;
         var button = new Button();
         var icon = VaadinIcon.ELLIPSIS_DOTS_H.create();
         icon.getElement().setAttribute("aria-hidden", "true");
@@ -36,31 +40,43 @@ public final class RowActions extends Composite<Div> {
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
         button.setAriaLabel("Actions for " + rowName);
         button.getElement().setAttribute("aria-haspopup", "dialog");
-        button.addClickListener(event -> panel.open());
+        button.addClickListener(event -> open(button));
+        getContent().add(button);
+    }
 
-        items.setPadding(false);
-        items.setSpacing(false);
-        panel.setTarget(button);
-        panel.setOpenOnClick(false);
-        panel.setOpenOnFocus(false);
-        panel.setOpenOnHover(false);
-        panel.setAutofocus(true);
-        panel.setAriaLabel("Actions for " + rowName);
-        panel.setPosition(PopoverPosition.BOTTOM_START);
-        panel.add(items);
-        getContent().add(button, panel);
+    /** The panel is made on the first click only: a page of rows holds just their buttons until then. */
+    private void open(Button button) {
+        if (panel == null) {
+            var items = new VerticalLayout();
+            items.setPadding(false);
+            items.setSpacing(false);
+            actions.forEach(items::add);
+            var created = new Popover(items);
+            created.setTarget(button);
+            created.setOpenOnClick(false);
+            created.setOpenOnFocus(false);
+            created.setOpenOnHover(false);
+            created.setAutofocus(true);
+            created.setAriaLabel("Actions for " + rowName);
+            created.setPosition(PopoverPosition.BOTTOM_START);
+            getContent().add(created);
+            panel = created;
+        }
+        panel.open();
     }
 
     /** Adds an action to the panel, in the order of the calls. The panel closes before the action runs. */
     public RowActions add(String text, Runnable action) {
         var item = new Button(text, event -> {
-            panel.close();
+            if (panel != null) {
+                panel.close();
+            }
             action.run();
         });
         item.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         item.setWidthFull();
         item.addClassName("tk-row-action");
-        items.add(item);
+        actions.add(item);
         return this;
     }
 
