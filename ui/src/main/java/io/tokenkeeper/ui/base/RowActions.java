@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
@@ -80,12 +81,25 @@ public final class RowActions extends Composite<Div> {
         return this;
     }
 
-    /** Adds the Actions column as the grid's first, just wide enough for the button, and keeps it in sight. */
+    /**
+     * A row's one or two actions as small buttons side by side, for short lists where a panel would only add a click
+     * (the Single Sign-On page's lists).
+     */
+    public static Component of(Button... buttons) {
+        for (var button : buttons) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        var actions = new HorizontalLayout(buttons);
+        actions.setSpacing(false);
+        return actions;
+    }
+
+    /** Adds the Actions column as the grid's first, just wide enough for what it holds, and keeps it in sight. */
     public static <T> Grid.Column<T> addColumn(Grid<T> grid, ValueProvider<T, Component> actions) {
         var column = grid.addComponentColumn(actions)
                 .setHeader("Actions")
                 .setKey("actions")
-                .setWidth("5.5rem")
+                .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setFrozen(true);
         var order = new ArrayList<>(grid.getColumns());

@@ -154,13 +154,13 @@ public final class SingleSignOnView extends Composite<VerticalLayout> implements
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         tokens.addColumn(ProvisioningToken::name).setHeader("Name").setKey("name");
         tokens.addColumn(ProvisioningToken::hint).setHeader("First Characters").setKey("hint");
-        tokens.addColumn(token -> Times.format(token.createdAt()))
+        tokens.addColumn(token -> Times.local(token.createdAt()))
                 .setHeader("Date Created")
                 .setKey("created");
         tokens.addColumn(token -> token.createdBy() == null ? "" : token.createdBy())
                 .setHeader("Created By")
                 .setKey("createdBy");
-        tokens.addColumn(token -> Times.formatOr(token.lastUsedAt(), "Never"))
+        tokens.addColumn(token -> token.lastUsedAt() == null ? "Never" : Times.local(token.lastUsedAt()))
                 .setHeader("Last Used")
                 .setKey("lastUsed");
         RowActions.addColumn(tokens, token -> RowActions.of(revokeButton(token)));
