@@ -186,9 +186,10 @@ class SingleSignOnBrowserTest {
 
     private void signOut() {
         var wait = Browser.waitFor(driver);
-        wait.until(elementToBeClickable(By.xpath("//vaadin-menu-bar[@aria-label='User menu']//vaadin-menu-bar-button")))
+        wait.until(elementToBeClickable(By.xpath("//vaadin-button[starts-with(@aria-label,'User menu of')]")))
                 .click();
-        wait.until(elementToBeClickable(By.xpath("//vaadin-menu-bar-item[normalize-space(.)='Sign out']")))
+        wait.until(elementToBeClickable(
+                        By.xpath("//vaadin-popover[@opened]//vaadin-button[text()[normalize-space(.)='Sign out']]")))
                 .click();
         wait.until(urlContains("/login?logout"));
     }

@@ -127,6 +127,7 @@ public final class SingleSignOnView extends Composite<VerticalLayout> implements
         var allow = new Button("Allow Linking", event -> allowLinking());
         var row = new HorizontalLayout(linkUsername, allow);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
         allowedLinks
                 .addColumn(user -> user.username().value())
                 .setHeader("Username")
@@ -152,6 +153,7 @@ public final class SingleSignOnView extends Composite<VerticalLayout> implements
         var create = new Button("Create Provisioning Token", event -> createToken());
         var row = new HorizontalLayout(tokenName, create);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
         tokens.addColumn(ProvisioningToken::name).setHeader("Name").setKey("name");
         tokens.addColumn(ProvisioningToken::hint).setHeader("First Characters").setKey("hint");
         tokens.addColumn(token -> Times.local(token.createdAt()))
