@@ -22,6 +22,7 @@ import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenDirectory;
 import io.tokenkeeper.domain.token.TokenFreezes;
+import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.token.TokenStore;
 import io.tokenkeeper.domain.token.TokenUsage;
@@ -38,6 +39,7 @@ import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.token.JooqTokenDirectory;
 import io.tokenkeeper.persistence.token.JooqTokenFreezes;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
+import io.tokenkeeper.persistence.token.JooqTokenLifecycleStore;
 import io.tokenkeeper.persistence.token.JooqTokenStore;
 import io.tokenkeeper.persistence.token.JooqTokenUsage;
 import io.tokenkeeper.persistence.user.JooqUserStore;
@@ -130,6 +132,29 @@ class DomainConfig {
             ScopeCatalogue scopes) {
         return new TokenService(
                 tokens, users, audit, transactions, clock, random, quotas, lifetimes, freezes, changes, scopes);
+    }
+
+    @Bean
+    TokenLifecycle tokenLifecycle(
+            TokenStore tokens,
+            DSLContext dsl,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            SecureRandom random,
+            LifetimePolicy lifetimes,
+            TokenChanges changes) {
+        return new TokenLifecycle(
+                tokens,
+                new JooqTokenLifecycleStore(dsl),
+                users,
+                audit,
+                transactions,
+                clock,
+                random,
+                lifetimes,
+                changes);
     }
 
     @Bean

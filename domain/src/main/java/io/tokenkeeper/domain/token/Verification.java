@@ -21,7 +21,7 @@ public record Verification(Outcome outcome, @Nullable TokenGrant grant) {
         MALFORMED,
         /** Well formed, but no token has this value. */
         UNKNOWN,
-        /** The token is disabled, expired or revoked. */
+        /** The token is disabled, expired or revoked, or the value presented is the retired old one of a rotation. */
         TOKEN_NOT_USABLE,
         /** The owner is disabled or no longer holds API Access. */
         OWNER_NOT_ALLOWED,

@@ -2,6 +2,7 @@ package io.tokenkeeper.persistence.token;
 
 import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
 import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
+import static io.tokenkeeper.persistence.jooq.Tables.RETIRING_TOKEN_VALUE;
 
 import io.tokenkeeper.domain.token.TokenDigest;
 import io.tokenkeeper.domain.token.TokenDigests;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.SelectField;
 
 /**
@@ -30,14 +32,37 @@ public final class JooqTokenGrants implements TokenGrants, TokenDigests {
         this.dsl = dsl;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>By the token's current value, with its rotation if one is recorded; otherwise by the old value of a rotation.
+     */
     @Override
     public Optional<TokenGrant> findByDigest(TokenDigest digest) {
-        return dsl.select(COLUMNS)
+        var current = dsl.select(COLUMNS)
                 .from(API_TOKEN)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(API_TOKEN.OWNER_ID))
+                .leftJoin(RETIRING_TOKEN_VALUE)
+                .on(RETIRING_TOKEN_VALUE.TOKEN_ID.eq(API_TOKEN.ID))
                 .where(API_TOKEN.DIGEST.eq(digest.bytes()))
-                .fetchOptional(row -> new TokenGrant(JooqTokenStore.toToken(row), UserRows.toUser(row)));
+                .fetchOptional(row -> grant(row, false));
+        if (current.isPresent()) {
+            return current;
+        }
+        return dsl.select(COLUMNS)
+                .from(RETIRING_TOKEN_VALUE)
+                .join(API_TOKEN)
+                .on(API_TOKEN.ID.eq(RETIRING_TOKEN_VALUE.TOKEN_ID))
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(API_TOKEN.OWNER_ID))
+                .where(RETIRING_TOKEN_VALUE.DIGEST.eq(digest.bytes()))
+                .fetchOptional(row -> grant(row, true));
+    }
+
+    private static TokenGrant grant(Record row, boolean oldValue) {
+        var rotation = row.get(RETIRING_TOKEN_VALUE.TOKEN_ID) == null ? null : JooqTokenLifecycleStore.toRotation(row);
+        return new TokenGrant(JooqTokenStore.toToken(row), UserRows.toUser(row), rotation, oldValue);
     }
 
     @Override
@@ -47,6 +72,7 @@ public final class JooqTokenGrants implements TokenGrants, TokenDigests {
 
     @Override
     public void forEachActive(Consumer<TokenDigest> each) {
+        // Old values of rotations too (at most one per token): a summary may hold a value that no longer works.
         // A cursor streams in a transaction only; outside one PostgreSQL would send every row at once.
         dsl.transaction(configuration -> {
             try (var digests = configuration
@@ -60,6 +86,11 @@ public final class JooqTokenGrants implements TokenGrants, TokenDigests {
                     each.accept(new TokenDigest(row.value1()));
                 }
             }
+            configuration
+                    .dsl()
+                    .select(RETIRING_TOKEN_VALUE.DIGEST)
+                    .from(RETIRING_TOKEN_VALUE)
+                    .forEach(row -> each.accept(new TokenDigest(row.value1())));
         });
     }
 
@@ -75,6 +106,7 @@ public final class JooqTokenGrants implements TokenGrants, TokenDigests {
     private static List<SelectField<?>> columns() {
         var columns = new ArrayList<SelectField<?>>(List.of(JooqTokenStore.COLUMNS));
         columns.addAll(UserRows.COLUMNS);
+        columns.addAll(List.of(RETIRING_TOKEN_VALUE.fields()));
         return List.copyOf(columns);
     }
 }

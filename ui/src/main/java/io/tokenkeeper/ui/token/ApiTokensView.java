@@ -22,7 +22,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.token.Rotation;
 import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenId;
+import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.token.TokenStatus;
 import io.tokenkeeper.domain.user.Actor;
@@ -35,6 +38,7 @@ import io.tokenkeeper.ui.user.UserInformationLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -61,12 +65,20 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private final Button addToken = new Button("Add New Token", VaadinIcon.PLUS.create());
     private final Span quotaMessage = new Span();
     private List<Token> shown = List.of();
+    private final LifecycleActions lifecycle;
+    private Map<TokenId, Rotation> rotations = Map.of();
 
-    public ApiTokensView(TokenService tokens, PolicyService policies, CurrentUser currentUser, Clock clock) {
+    public ApiTokensView(
+            TokenService tokens,
+            PolicyService policies,
+            CurrentUser currentUser,
+            Clock clock,
+            TokenLifecycle tokenLifecycle) {
         this.tokens = tokens;
         this.policies = policies;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.lifecycle = new LifecycleActions(tokenLifecycle, policies, this::actor, clock, this::refresh);
         var layout = getContent();
         layout.setPadding(false);
         layout.add(createToolbar(), createGrid(), emptyState);
@@ -97,7 +109,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         columns.created().setSortable(true);
         columns.lastUsed();
         columns.expires();
-        columns.status();
+        columns.status(token -> LifecycleActions.rotatingLabel(rotations.get(token.id())));
         RowActions.addColumn(grid, this::createActions);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -121,7 +133,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         var revoke = new Button("Revoke", event -> confirmRevoke(token));
         revoke.setAriaLabel("Revoke " + name);
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return RowActions.of(rename, toggle, revoke);
+        return RowActions.of(rename, lifecycle.regenerate(token), lifecycle.extend(token), toggle, revoke);
     }
 
     private void openNewTokenDialog() {
@@ -162,6 +174,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private void refresh() {
         var actor = actor();
         shown = tokens.listOwn(actor);
+        rotations = lifecycle.ongoingRotations();
         grid.setItems(shown);
         grid.setVisible(!shown.isEmpty());
 

@@ -5,6 +5,7 @@ import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.ui.base.Times;
 import java.time.Clock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token columns that API Tokens and Token Management share, with the same header, key, text and width on both
@@ -62,7 +63,17 @@ final class TokenColumns<T> {
     }
 
     Grid.Column<T> status() {
-        return grid.addColumn(row -> token.apply(row).statusAt(clock.instant()).label())
+        return status(row -> null);
+    }
+
+    /** @param instead a label that replaces the status of a row, such as a rotation's, or {@code null} */
+    Grid.Column<T> status(Function<T, @Nullable String> instead) {
+        return grid.addColumn(row -> {
+                    var label = instead.apply(row);
+                    return label != null
+                            ? label
+                            : token.apply(row).statusAt(clock.instant()).label();
+                })
                 .setHeader("Status")
                 .setKey("status")
                 .setAutoWidth(true);

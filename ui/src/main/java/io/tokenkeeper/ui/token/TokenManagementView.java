@@ -27,8 +27,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.ManagedToken;
 import io.tokenkeeper.domain.token.TokenAdministration;
+import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
@@ -74,12 +76,20 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
             new FieldErrors().on("text", search).on("createdFrom", from).on("createdTo", to);
     private TokenSearch criteria = TokenSearch.ALL;
 
+    private final LifecycleActions lifecycle;
+
     public TokenManagementView(
-            TokenAdministration administration, TokenService tokens, CurrentUser currentUser, Clock clock) {
+            TokenAdministration administration,
+            TokenService tokens,
+            CurrentUser currentUser,
+            Clock clock,
+            TokenLifecycle tokenLifecycle,
+            PolicyService policies) {
         this.administration = administration;
         this.tokens = tokens;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.lifecycle = new LifecycleActions(tokenLifecycle, policies, this::actor, clock, this::refresh);
         var layout = getContent();
         layout.addClassName("tk-page");
         layout.setSizeFull();
@@ -185,7 +195,7 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         var revoke = new Button("Revoke", event -> confirmRevoke(row));
         revoke.setAriaLabel("Revoke " + described);
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return RowActions.of(toggle, revoke);
+        return RowActions.of(lifecycle.regenerate(token), lifecycle.extend(token), toggle, revoke);
     }
 
     private void confirmRevoke(ManagedToken row) {

@@ -143,7 +143,8 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         var caller = new ApiCaller(verification.requireGrant(), client);
-        uses.used(caller.token(), client);
+        uses.used(caller.grant(), client);
+        ExpiryHeader.add(response, caller.grant());
         var context = contexts.createEmptyContext();
         context.setAuthentication(new TokenAuthentication(caller));
         contexts.setContext(context);

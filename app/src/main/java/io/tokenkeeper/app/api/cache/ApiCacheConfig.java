@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
+import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
 import io.tokenkeeper.persistence.token.PostgresChangeFeed;
@@ -69,7 +70,8 @@ class ApiCacheConfig {
     }
 
     @Bean
-    TokenUseRecorder tokenUseRecorder(TokenUsage usage, Clock clock, BackgroundWork background) {
-        return new TokenUseRecorder(usage, clock, background);
+    TokenUseRecorder tokenUseRecorder(
+            TokenUsage usage, Clock clock, BackgroundWork background, TokenLifecycle lifecycle) {
+        return new TokenUseRecorder(usage, clock, background, new RotationHandover(lifecycle, clock, background));
     }
 }

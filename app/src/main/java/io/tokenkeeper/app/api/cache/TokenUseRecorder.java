@@ -3,6 +3,7 @@ package io.tokenkeeper.app.api.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenGrant;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenUsage;
 import java.time.Clock;
@@ -34,10 +35,19 @@ public final class TokenUseRecorder {
             .maximumSize(REMEMBERED)
             .build();
 
-    TokenUseRecorder(TokenUsage usage, Clock clock, BackgroundWork background) {
+    private final RotationHandover handover;
+
+    TokenUseRecorder(TokenUsage usage, Clock clock, BackgroundWork background, RotationHandover handover) {
         this.usage = usage;
         this.clock = clock;
         this.background = background;
+        this.handover = handover;
+    }
+
+    /** A request the grant's token authenticated; its new value's first use may end the overlap of a rotation. */
+    public void used(TokenGrant grant, @Nullable String clientAddress) {
+        handover.used(grant);
+        used(grant.token(), clientAddress);
     }
 
     /**

@@ -1,0 +1,137 @@
+package io.tokenkeeper.app.api;
+
+import io.tokenkeeper.app.api.auth.ApiCaller;
+import io.tokenkeeper.domain.base.NotFoundException;
+import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenId;
+import io.tokenkeeper.domain.token.TokenLifecycle;
+import io.tokenkeeper.domain.token.TokenService;
+import io.tokenkeeper.domain.user.Actor;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A token's lifecycle through the API: one token read, regenerated with an overlap, or given a new expiry. Under
+ * {@code /api/v1/tokens} the caller's own tokens only; {@code self} is the token that authenticated the request, so
+ * that a pipeline can renew its own secret without a more powerful token; {@code /api/v1/admin/tokens} reaches anyone's.
+ * {@link TokenLifecycle} and {@link TokenService} decide.
+ */
+@RestController
+class TokenLifecycleApi {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+    private final TokenService tokens;
+    private final TokenLifecycle lifecycle;
+    private final Clock clock;
+
+    TokenLifecycleApi(TokenService tokens, TokenLifecycle lifecycle, Clock clock) {
+        this.tokens = tokens;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    /** What the calling token is. */
+    @GetMapping(path = "/api/v1/tokens/self", produces = JSON)
+    LifecycleJson.TokenDetails self(@AuthenticationPrincipal ApiCaller caller) {
+        return details(caller.actor(), own(caller, caller.token().id().value()));
+    }
+
+    /** The calling token revokes itself. */
+    @DeleteMapping("/api/v1/tokens/self")
+    ResponseEntity<Void> revokeSelf(@AuthenticationPrincipal ApiCaller caller) {
+        tokens.revoke(caller.actor(), caller.token().id());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/api/v1/tokens/self/rotate", produces = JSON)
+    ResponseEntity<LifecycleJson.Regenerated> rotateSelf(
+            @AuthenticationPrincipal ApiCaller caller,
+            @RequestBody(required = false) LifecycleJson.@Nullable RotateRequest request) {
+        return rotate(caller.actor(), caller.token().id(), request);
+    }
+
+    @PostMapping(path = "/api/v1/tokens/self/extend", consumes = JSON, produces = JSON)
+    LifecycleJson.TokenDetails extendSelf(
+            @AuthenticationPrincipal ApiCaller caller, @RequestBody LifecycleJson.ExtendRequest request) {
+        return extend(caller.actor(), caller.token().id(), request);
+    }
+
+    /** One of the caller's tokens: where the {@code Location} of a created token leads. */
+    @GetMapping(path = "/api/v1/tokens/{id}", produces = JSON)
+    LifecycleJson.TokenDetails one(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
+        return details(caller.actor(), own(caller, id));
+    }
+
+    @PostMapping(path = "/api/v1/tokens/{id}/rotate", produces = JSON)
+    ResponseEntity<LifecycleJson.Regenerated> rotateOwn(
+            @AuthenticationPrincipal ApiCaller caller,
+            @PathVariable long id,
+            @RequestBody(required = false) LifecycleJson.@Nullable RotateRequest request) {
+        return rotate(caller.actor(), own(caller, id).id(), request);
+    }
+
+    @PostMapping(path = "/api/v1/tokens/{id}/extend", consumes = JSON, produces = JSON)
+    LifecycleJson.TokenDetails extendOwn(
+            @AuthenticationPrincipal ApiCaller caller,
+            @PathVariable long id,
+            @RequestBody LifecycleJson.ExtendRequest request) {
+        return extend(caller.actor(), own(caller, id).id(), request);
+    }
+
+    /** An administrator regenerates anyone's token. */
+    @PostMapping(path = "/api/v1/admin/tokens/{id}/rotate", produces = JSON)
+    ResponseEntity<LifecycleJson.Regenerated> rotateAny(
+            @AuthenticationPrincipal ApiCaller caller,
+            @PathVariable long id,
+            @RequestBody(required = false) LifecycleJson.@Nullable RotateRequest request) {
+        return rotate(caller.actor(), new TokenId(id), request);
+    }
+
+    @PostMapping(path = "/api/v1/admin/tokens/{id}/extend", consumes = JSON, produces = JSON)
+    LifecycleJson.TokenDetails extendAny(
+            @AuthenticationPrincipal ApiCaller caller,
+            @PathVariable long id,
+            @RequestBody LifecycleJson.ExtendRequest request) {
+        return extend(caller.actor(), new TokenId(id), request);
+    }
+
+    /** The value is in this response only; {@code no-store} keeps it out of every cache on the way. */
+    private ResponseEntity<LifecycleJson.Regenerated> rotate(
+            Actor actor, TokenId id, LifecycleJson.@Nullable RotateRequest request) {
+        var choice = request == null ? new LifecycleJson.RotateRequest(null, null) : request;
+        var generated = lifecycle.regenerate(actor, id, choice.overlapOrDefault(), choice.expiryOrDefault());
+        var rotation = lifecycle.ongoingRotation(actor, id).orElse(null);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(LifecycleJson.Regenerated.of(generated, rotation));
+    }
+
+    private LifecycleJson.TokenDetails extend(Actor actor, TokenId id, LifecycleJson.ExtendRequest request) {
+        var changed = lifecycle.changeExpiry(actor, id, request.expiresAt());
+        return details(actor, changed);
+    }
+
+    private LifecycleJson.TokenDetails details(Actor actor, Token token) {
+        var rotation = lifecycle.ongoingRotation(actor, token.id()).orElse(null);
+        return LifecycleJson.TokenDetails.of(token, rotation, clock.instant());
+    }
+
+    /** One of the caller's active tokens; any other id, including another user's token, answers 404. */
+    private Token own(ApiCaller caller, long id) {
+        return tokens.listOwn(caller.actor()).stream()
+                .filter(token -> token.id().value() == id)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException(TokenController.NOT_FOUND));
+    }
+}

@@ -1,0 +1,103 @@
+package io.tokenkeeper.app.token;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNoDialogs;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import io.tokenkeeper.app.base.KaribuTest;
+import io.tokenkeeper.app.security.TestSignIn;
+import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.token.Overlap;
+import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenSecret;
+import io.tokenkeeper.domain.token.TokenService;
+import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.ui.token.ApiTokensView;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Regenerate and Extend on the API Tokens page. */
+class TokenLifecycleViewTest extends KaribuTest {
+
+    @Autowired
+    UserTestData users;
+
+    @Autowired
+    TokenService tokens;
+
+    @Test
+    void regenerate_shows_the_new_value_once_and_the_grid_says_the_token_is_rotating() {
+        var user = signInWithAToken("Deploy");
+        var before = only(user);
+
+        _click(rowButton("Regenerate"));
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Overlap> overlap =
+                _get(RadioButtonGroup.class, spec -> spec.withLabel("Old value keeps working"));
+        overlap.setValue(Overlap.SEVEN_DAYS);
+        _click(_get(Button.class, spec -> spec.withText("Regenerate Token")));
+
+        var valueField = _get(TextField.class, spec -> spec.withLabel("The new value of \u201CDeploy\u201D"));
+        var secret = TokenSecret.parse(valueField.getValue()).orElseThrow();
+        var after = only(user);
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.hint()).isEqualTo(secret.hint()).isNotEqualTo(before.hint());
+        assertThat(GridKt._getFormatted(tokenGrid(), 0, "status")).startsWith("Rotating \u2014 old value stops at ");
+
+        _click(_get(Button.class, spec -> spec.withText("Copy to Clipboard & Close")));
+        _assertNoDialogs();
+        assertThat(PageContent.contains(secret.reveal())).isFalse();
+    }
+
+    @Test
+    void extend_moves_the_expiry_and_keeps_the_value() {
+        var user = signInWithAToken("Nightly");
+        var before = only(user);
+        var day = LocalDate.now(ZoneOffset.UTC).plusDays(40);
+
+        _click(rowButton("Extend"));
+        _setValue(_get(DatePicker.class, spec -> spec.withLabel("New expiration date")), day);
+        _click(_get(Button.class, spec -> spec.withText("Extend")));
+
+        _assertNoDialogs();
+        var after = only(user);
+        assertThat(after.expiresAt()).isEqualTo(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(after.hint()).isEqualTo(before.hint());
+        assertThat(GridKt._getFormatted(tokenGrid(), 0, "expires")).startsWith(day.toString());
+    }
+
+    private User signInWithAToken(String name) {
+        var user = users.aUserWithApiAccess();
+        tokens.generate(new Actor(user, null), name, null);
+        TestSignIn.as(user);
+        UI.getCurrent().navigate(ApiTokensView.class);
+        return user;
+    }
+
+    private Token only(User user) {
+        return tokens.listOwn(new Actor(user, null)).getFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<Token> tokenGrid() {
+        return _get(Grid.class);
+    }
+
+    private static Button rowButton(String text) {
+        Component cell = GridKt._getCellComponent(tokenGrid(), 0, "actions");
+        return _get(cell, Button.class, spec -> spec.withText(text));
+    }
+}
