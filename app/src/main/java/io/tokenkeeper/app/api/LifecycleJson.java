@@ -1,5 +1,7 @@
 package io.tokenkeeper.app.api;
 
+import io.tokenkeeper.domain.activity.TokenActivity;
+import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.ExpiryChoice;
 import io.tokenkeeper.domain.token.GeneratedToken;
@@ -8,6 +10,7 @@ import io.tokenkeeper.domain.token.Rotation;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -104,6 +107,53 @@ final class LifecycleJson {
         @Override
         public String toString() {
             return "Regenerated[id=" + id + ", hint=" + hint + "]";
+        }
+    }
+
+    /** A token's activity: calls per day, addresses, latest user agent and endpoint, audit history. */
+    record Activity(
+            List<Day> days,
+            long totalCalls,
+            List<Address> addresses,
+            @Nullable String lastUserAgent,
+            @Nullable String lastEndpoint,
+            @Nullable Instant lastSeenAt,
+            List<Event> history) {
+
+        static Activity of(TokenActivity activity) {
+            return new Activity(
+                    activity.days().stream()
+                            .map(day -> new Day(day.day(), day.calls()))
+                            .toList(),
+                    activity.totalCalls(),
+                    activity.addresses().stream()
+                            .map(use -> new Address(use.address(), use.firstSeen(), use.lastSeen()))
+                            .toList(),
+                    activity.lastUserAgent(),
+                    activity.lastEndpoint(),
+                    activity.lastSeenAt(),
+                    activity.history().stream().map(Event::of).toList());
+        }
+    }
+
+    record Day(LocalDate day, long calls) {}
+
+    record Address(String address, Instant firstSeen, Instant lastSeen) {}
+
+    record Event(
+            Instant occurredAt,
+            String actor,
+            String action,
+            String details,
+            @Nullable String clientAddress) {
+
+        static Event of(AuditEvent event) {
+            return new Event(
+                    event.occurredAt(),
+                    event.actorName(),
+                    event.action().label(),
+                    event.details(),
+                    event.clientAddress());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tokenkeeper.app.api;
 
 import io.tokenkeeper.app.api.auth.ApiCaller;
+import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenId;
@@ -18,10 +19,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A token's lifecycle through the API: one token read, regenerated with an overlap, or given a new expiry. Under
+ * A token's lifecycle through the API: one token read, regenerated with an overlap, given a new expiry, or its
+ * activity shown. Under
  * {@code /api/v1/tokens} the caller's own tokens only; {@code self} is the token that authenticated the request, so
  * that a pipeline can renew its own secret without a more powerful token; {@code /api/v1/admin/tokens} reaches anyone's.
  * {@link TokenLifecycle} and {@link TokenService} decide.
@@ -33,11 +36,13 @@ class TokenLifecycleApi {
 
     private final TokenService tokens;
     private final TokenLifecycle lifecycle;
+    private final ActivityService activity;
     private final Clock clock;
 
-    TokenLifecycleApi(TokenService tokens, TokenLifecycle lifecycle, Clock clock) {
+    TokenLifecycleApi(TokenService tokens, TokenLifecycle lifecycle, ActivityService activity, Clock clock) {
         this.tokens = tokens;
         this.lifecycle = lifecycle;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -65,6 +70,31 @@ class TokenLifecycleApi {
     LifecycleJson.TokenDetails extendSelf(
             @AuthenticationPrincipal ApiCaller caller, @RequestBody LifecycleJson.ExtendRequest request) {
         return extend(caller.actor(), caller.token().id(), request);
+    }
+
+    /** What the calling token did in the last {@code days} days (at most 90), with its audit history. */
+    @GetMapping(path = "/api/v1/tokens/self/activity", produces = JSON)
+    LifecycleJson.Activity selfActivity(
+            @AuthenticationPrincipal ApiCaller caller, @RequestParam(defaultValue = "30") int days) {
+        return LifecycleJson.Activity.of(
+                activity.activity(caller.actor(), caller.token().id(), days));
+    }
+
+    @GetMapping(path = "/api/v1/tokens/{id}/activity", produces = JSON)
+    LifecycleJson.Activity ownActivity(
+            @AuthenticationPrincipal ApiCaller caller,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "30") int days) {
+        return LifecycleJson.Activity.of(
+                activity.activity(caller.actor(), own(caller, id).id(), days));
+    }
+
+    @GetMapping(path = "/api/v1/admin/tokens/{id}/activity", produces = JSON)
+    LifecycleJson.Activity anyActivity(
+            @AuthenticationPrincipal ApiCaller caller,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "30") int days) {
+        return LifecycleJson.Activity.of(activity.activity(caller.actor(), new TokenId(id), days));
     }
 
     /** One of the caller's tokens: where the {@code Location} of a created token leads. */

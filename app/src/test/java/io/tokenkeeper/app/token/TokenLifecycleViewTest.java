@@ -7,25 +7,37 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.tokenkeeper.app.activity.UsageRecorder;
 import io.tokenkeeper.app.base.KaribuTest;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.policy.LifecyclePolicy;
+import io.tokenkeeper.domain.policy.LifecyclePolicyService;
 import io.tokenkeeper.domain.token.Overlap;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
+import io.tokenkeeper.ui.policy.PolicyView;
 import io.tokenkeeper.ui.token.ApiTokensView;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +49,12 @@ class TokenLifecycleViewTest extends KaribuTest {
 
     @Autowired
     TokenService tokens;
+
+    @Autowired
+    UsageRecorder usage;
+
+    @Autowired
+    LifecyclePolicyService lifecyclePolicy;
 
     @Test
     void regenerate_shows_the_new_value_once_and_the_grid_says_the_token_is_rotating() {
@@ -77,6 +95,49 @@ class TokenLifecycleViewTest extends KaribuTest {
         assertThat(after.expiresAt()).isEqualTo(day.atStartOfDay(ZoneOffset.UTC).toInstant());
         assertThat(after.hint()).isEqualTo(before.hint());
         assertThat(GridKt._getFormatted(tokenGrid(), 0, "expires")).startsWith(day.toString());
+    }
+
+    @Test
+    void details_show_the_settings_thirty_days_of_calls_and_the_history() {
+        var user = signInWithAToken("Reporting");
+        var token = only(user);
+        usage.record(token.id(), "198.51.100.9", "reporter/1", "GET /api/v1/me");
+        usage.record(token.id(), "198.51.100.9", "reporter/1", "GET /api/v1/me");
+        usage.flush();
+
+        _click(rowButton("Details"));
+
+        var dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Token Details: \u201CReporting\u201D");
+        var chart = _get(Div.class, spec -> spec.withClasses("tk-calls-chart"));
+        assertThat(chart.getChildren().count()).isEqualTo(30);
+        assertThat(chart.getElement().getAttribute("aria-label"))
+                .isEqualTo("Calls per day, last 30 days: 2 calls in all");
+        _get(Span.class, spec -> spec.withText("GET /api/v1/me"));
+        _get(Span.class, spec -> spec.withText("reporter/1"));
+        assertThat(GridKt._getFormatted(
+                        _get(Grid.class, spec -> spec.withAttribute("aria-label", "Addresses")), 0, "address"))
+                .isEqualTo("198.51.100.9");
+        assertThat(GridKt._getFormatted(
+                        _get(Grid.class, spec -> spec.withAttribute("aria-label", "History")), 0, "what"))
+                .isEqualTo("Token created");
+    }
+
+    @Test
+    void an_administrator_sets_the_inactivity_rule_and_reminder_days_on_the_policy_page() {
+        TestSignIn.as(users.aUser(EnumSet.of(Privilege.ADMINISTRATOR)));
+        UI.getCurrent().navigate(PolicyView.class);
+        try {
+            _setValue(_get(IntegerField.class, spec -> spec.withLabel("Disable tokens unused for (days)")), 60);
+            _setValue(_get(TextField.class, spec -> spec.withLabel("Remind owners before expiry (days)")), "14, 3");
+            _click(_get(Button.class, spec -> spec.withText("Save Lifecycle Rules")));
+
+            assertThat(lifecyclePolicy.current()).isEqualTo(new LifecyclePolicy(60, List.of(14, 3)));
+            NotificationsKt.expectNotifications("The lifecycle rules were saved.");
+        } finally {
+            lifecyclePolicy.update(
+                    new Actor(users.aUser(EnumSet.of(Privilege.ADMINISTRATOR)), null), null, List.of(30, 7, 1));
+        }
     }
 
     private User signInWithAToken(String name) {

@@ -23,6 +23,7 @@ public enum AuditAction {
     TOKEN_REGENERATED("Token regenerated"),
     TOKEN_OLD_VALUE_RETIRED("Old token value retired"),
     TOKEN_EXPIRY_CHANGED("Token expiry changed"),
+    TOKEN_DISABLED_FOR_INACTIVITY("Token disabled for inactivity"),
     TOKEN_USED_FROM_NEW_ADDRESS("Token used from a new address"),
     API_THROTTLED("API calls throttled"),
     TOKENS_FROZEN("Tokens frozen"),

@@ -3,6 +3,7 @@ package io.tokenkeeper.persistence.token;
 import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
 import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
 import static io.tokenkeeper.persistence.jooq.Tables.RETIRING_TOKEN_VALUE;
+import static org.jooq.impl.DSL.inline;
 
 import io.tokenkeeper.domain.token.TokenDigest;
 import io.tokenkeeper.domain.token.TokenDigests;
@@ -25,6 +26,7 @@ import org.jooq.SelectField;
 public final class JooqTokenGrants implements TokenGrants, TokenDigests {
 
     private static final List<SelectField<?>> COLUMNS = columns();
+    private static final String OLD_VALUE = "old_value";
 
     private final DSLContext dsl;
 
@@ -35,29 +37,30 @@ public final class JooqTokenGrants implements TokenGrants, TokenDigests {
     /**
      * {@inheritDoc}
      *
-     * <p>By the token's current value, with its rotation if one is recorded; otherwise by the old value of a rotation.
+     * <p>By the token's current value, with its rotation if one is recorded, or by the old value of a rotation: one
+     * query either way.
      */
     @Override
     public Optional<TokenGrant> findByDigest(TokenDigest digest) {
         var current = dsl.select(COLUMNS)
+                .select(inline(false).as(OLD_VALUE))
                 .from(API_TOKEN)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(API_TOKEN.OWNER_ID))
                 .leftJoin(RETIRING_TOKEN_VALUE)
                 .on(RETIRING_TOKEN_VALUE.TOKEN_ID.eq(API_TOKEN.ID))
-                .where(API_TOKEN.DIGEST.eq(digest.bytes()))
-                .fetchOptional(row -> grant(row, false));
-        if (current.isPresent()) {
-            return current;
-        }
-        return dsl.select(COLUMNS)
+                .where(API_TOKEN.DIGEST.eq(digest.bytes()));
+        var old = dsl.select(COLUMNS)
+                .select(inline(true).as(OLD_VALUE))
                 .from(RETIRING_TOKEN_VALUE)
                 .join(API_TOKEN)
                 .on(API_TOKEN.ID.eq(RETIRING_TOKEN_VALUE.TOKEN_ID))
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(API_TOKEN.OWNER_ID))
-                .where(RETIRING_TOKEN_VALUE.DIGEST.eq(digest.bytes()))
-                .fetchOptional(row -> grant(row, true));
+                .where(RETIRING_TOKEN_VALUE.DIGEST.eq(digest.bytes()));
+        return current.unionAll(old).fetch().stream()
+                .findFirst()
+                .map(row -> grant(row, row.get(OLD_VALUE, Boolean.class)));
     }
 
     private static TokenGrant grant(Record row, boolean oldValue) {

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.Rotation;
 import io.tokenkeeper.domain.token.Token;
@@ -73,12 +74,13 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
             PolicyService policies,
             CurrentUser currentUser,
             Clock clock,
-            TokenLifecycle tokenLifecycle) {
+            TokenLifecycle tokenLifecycle,
+            ActivityService activity) {
         this.tokens = tokens;
         this.policies = policies;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.lifecycle = new LifecycleActions(tokenLifecycle, policies, this::actor, clock, this::refresh);
+        this.lifecycle = new LifecycleActions(tokenLifecycle, activity, policies, this::actor, clock, this::refresh);
         var layout = getContent();
         layout.setPadding(false);
         layout.add(createToolbar(), createGrid(), emptyState);
@@ -133,7 +135,8 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         var revoke = new Button("Revoke", event -> confirmRevoke(token));
         revoke.setAriaLabel("Revoke " + name);
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return RowActions.of(rename, lifecycle.regenerate(token), lifecycle.extend(token), toggle, revoke);
+        return RowActions.of(
+                lifecycle.details(token), rename, lifecycle.regenerate(token), lifecycle.extend(token), toggle, revoke);
     }
 
     private void openNewTokenDialog() {

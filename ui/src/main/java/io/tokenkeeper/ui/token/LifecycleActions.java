@@ -3,6 +3,7 @@ package io.tokenkeeper.ui.token;
 import static io.tokenkeeper.ui.base.Quotes.quoted;
 
 import com.vaadin.flow.component.button.Button;
+import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.Rotation;
 import io.tokenkeeper.domain.token.Token;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The row actions of a token's lifecycle (Regenerate, Extend Expiry) and the status of a token being rotated, for the
+ * The row actions of a token's lifecycle (Details, Regenerate, Extend) and the status of a token being rotated, for the
  * grids that list tokens. {@link TokenLifecycle} decides who may do what.
  */
 final class LifecycleActions {
@@ -25,14 +26,21 @@ final class LifecycleActions {
     static final String ROTATING = "Rotating \u2014 old value stops at ";
 
     private final TokenLifecycle lifecycle;
+    private final ActivityService activity;
     private final PolicyService policies;
     private final Supplier<Actor> actor;
     private final Clock clock;
     private final Runnable refresh;
 
     LifecycleActions(
-            TokenLifecycle lifecycle, PolicyService policies, Supplier<Actor> actor, Clock clock, Runnable refresh) {
+            TokenLifecycle lifecycle,
+            ActivityService activity,
+            PolicyService policies,
+            Supplier<Actor> actor,
+            Clock clock,
+            Runnable refresh) {
         this.lifecycle = lifecycle;
+        this.activity = activity;
         this.policies = policies;
         this.actor = actor;
         this.clock = clock;
@@ -46,6 +54,17 @@ final class LifecycleActions {
                         refresh)
                 .open());
         button.setAriaLabel("Regenerate " + quoted(token.name().value()));
+        return button;
+    }
+
+    /** Opens the token's Details: settings, 30 days of calls, addresses and history. */
+    Button details(Token token) {
+        var button = new Button("Details", event -> {
+            var shown = activity.activity(actor.get(), token.id(), 30);
+            var rotation = lifecycle.ongoingRotation(actor.get(), token.id()).orElse(null);
+            new TokenDetailsDialog(token, rotation, shown, clock.instant()).open();
+        });
+        button.setAriaLabel("Details of " + quoted(token.name().value()));
         return button;
     }
 

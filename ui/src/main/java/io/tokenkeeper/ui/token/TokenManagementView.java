@@ -26,6 +26,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.ManagedToken;
@@ -84,12 +85,13 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
             CurrentUser currentUser,
             Clock clock,
             TokenLifecycle tokenLifecycle,
+            ActivityService activity,
             PolicyService policies) {
         this.administration = administration;
         this.tokens = tokens;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.lifecycle = new LifecycleActions(tokenLifecycle, policies, this::actor, clock, this::refresh);
+        this.lifecycle = new LifecycleActions(tokenLifecycle, activity, policies, this::actor, clock, this::refresh);
         var layout = getContent();
         layout.addClassName("tk-page");
         layout.setSizeFull();
@@ -195,7 +197,8 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         var revoke = new Button("Revoke", event -> confirmRevoke(row));
         revoke.setAriaLabel("Revoke " + described);
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return RowActions.of(lifecycle.regenerate(token), lifecycle.extend(token), toggle, revoke);
+        return RowActions.of(
+                lifecycle.details(token), lifecycle.regenerate(token), lifecycle.extend(token), toggle, revoke);
     }
 
     private void confirmRevoke(ManagedToken row) {

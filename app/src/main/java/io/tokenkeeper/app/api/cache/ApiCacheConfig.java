@@ -2,6 +2,7 @@ package io.tokenkeeper.app.api.cache;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.tokenkeeper.app.activity.UsageRecorder;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
@@ -71,7 +72,12 @@ class ApiCacheConfig {
 
     @Bean
     TokenUseRecorder tokenUseRecorder(
-            TokenUsage usage, Clock clock, BackgroundWork background, TokenLifecycle lifecycle) {
-        return new TokenUseRecorder(usage, clock, background, new RotationHandover(lifecycle, clock, background));
+            TokenUsage usage,
+            Clock clock,
+            BackgroundWork background,
+            TokenLifecycle lifecycle,
+            UsageRecorder activity) {
+        return new TokenUseRecorder(
+                usage, clock, background, new RotationHandover(lifecycle, clock, background), activity);
     }
 }

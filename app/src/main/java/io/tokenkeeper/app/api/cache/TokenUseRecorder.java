@@ -2,6 +2,7 @@ package io.tokenkeeper.app.api.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenkeeper.app.activity.UsageRecorder;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenGrant;
 import io.tokenkeeper.domain.token.TokenId;
@@ -36,17 +37,35 @@ public final class TokenUseRecorder {
             .build();
 
     private final RotationHandover handover;
+    private final UsageRecorder activity;
 
-    TokenUseRecorder(TokenUsage usage, Clock clock, BackgroundWork background, RotationHandover handover) {
+    TokenUseRecorder(
+            TokenUsage usage,
+            Clock clock,
+            BackgroundWork background,
+            RotationHandover handover,
+            UsageRecorder activity) {
         this.usage = usage;
         this.clock = clock;
         this.background = background;
         this.handover = handover;
+        this.activity = activity;
     }
 
     /** A request the grant's token authenticated; its new value's first use may end the overlap of a rotation. */
     public void used(TokenGrant grant, @Nullable String clientAddress) {
+        used(grant, clientAddress, null, null);
+    }
+
+    /**
+     * Like {@link #used(TokenGrant, String)}, counted in the token's activity with what the request was.
+     *
+     * @param endpoint method and route pattern, never a query string; {@code null} when unknown
+     */
+    public void used(
+            TokenGrant grant, @Nullable String clientAddress, @Nullable String userAgent, @Nullable String endpoint) {
         handover.used(grant);
+        activity.record(grant.token().id(), clientAddress, userAgent, endpoint);
         used(grant.token(), clientAddress);
     }
 
