@@ -15,7 +15,6 @@ import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.policy.JooqLifecyclePolicyStore;
 import java.time.Clock;
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,16 +45,8 @@ class ActivityConfig {
             AuditLog audit,
             Transactions transactions,
             Clock clock,
-            TokenChanges changes,
-            ObjectProvider<UnusedTokenNotice> notice) {
-        return new UnusedTokens(
-                new JooqUnusedTokenStore(dsl),
-                policy,
-                audit,
-                transactions,
-                clock,
-                changes,
-                token -> notice.ifAvailable(each -> each.disabled(token)));
+            TokenChanges changes) {
+        return new UnusedTokens(new JooqUnusedTokenStore(dsl), policy, audit, transactions, clock, changes);
     }
 
     @Bean(destroyMethod = "close")

@@ -35,6 +35,9 @@ final class LifecycleJson {
         }
     }
 
+    /** {@code POST /api/v1/tokens/canaries}: the decoy's name. */
+    record CanaryRequest(@Nullable String name) {}
+
     /** {@code POST …/extend}: the new expiry; {@code null} for never, where the policy sets no maximum lifetime. */
     record ExtendRequest(@Nullable Instant expiresAt) {}
 

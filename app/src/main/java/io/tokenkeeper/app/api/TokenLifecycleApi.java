@@ -3,11 +3,13 @@ package io.tokenkeeper.app.api;
 import io.tokenkeeper.app.api.auth.ApiCaller;
 import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.base.NotFoundException;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
+import java.net.URI;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -37,9 +39,16 @@ class TokenLifecycleApi {
     private final TokenService tokens;
     private final TokenLifecycle lifecycle;
     private final ActivityService activity;
+    private final CanaryTokens canaries;
     private final Clock clock;
 
-    TokenLifecycleApi(TokenService tokens, TokenLifecycle lifecycle, ActivityService activity, Clock clock) {
+    TokenLifecycleApi(
+            TokenService tokens,
+            TokenLifecycle lifecycle,
+            ActivityService activity,
+            CanaryTokens canaries,
+            Clock clock) {
+        this.canaries = canaries;
         this.tokens = tokens;
         this.lifecycle = lifecycle;
         this.activity = activity;
@@ -95,6 +104,20 @@ class TokenLifecycleApi {
             @PathVariable long id,
             @RequestParam(defaultValue = "30") int days) {
         return LifecycleJson.Activity.of(activity.activity(caller.actor(), new TokenId(id), days));
+    }
+
+    /**
+     * Creates a canary token: it never authenticates, and any use alerts the caller and every administrator. The
+     * value is in this response only.
+     */
+    @PostMapping(path = "/api/v1/tokens/canaries", consumes = JSON, produces = JSON)
+    ResponseEntity<LifecycleJson.Regenerated> createCanary(
+            @AuthenticationPrincipal ApiCaller caller, @RequestBody LifecycleJson.CanaryRequest request) {
+        var generated = canaries.create(caller.actor(), request.name());
+        return ResponseEntity.created(
+                        URI.create("/api/v1/tokens/" + generated.token().id().value()))
+                .cacheControl(CacheControl.noStore())
+                .body(LifecycleJson.Regenerated.of(generated, null));
     }
 
     /** One of the caller's tokens: where the {@code Location} of a created token leads. */

@@ -10,11 +10,14 @@ import io.tokenkeeper.domain.audit.AuditService;
 import io.tokenkeeper.domain.audit.SignInAudit;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.identity.IdentityLinks;
+import io.tokenkeeper.domain.notification.AuditedNotifications;
+import io.tokenkeeper.domain.notification.Notifier;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.PolicyStore;
 import io.tokenkeeper.domain.provisioning.ProvisioningTokens;
 import io.tokenkeeper.domain.resourceserver.ResourceServerAdministration;
 import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.QuotaPolicy;
 import io.tokenkeeper.domain.token.ScopeCatalogue;
@@ -36,6 +39,7 @@ import io.tokenkeeper.persistence.policy.JooqPolicyStore;
 import io.tokenkeeper.persistence.provisioning.JooqProvisioningTokenStore;
 import io.tokenkeeper.persistence.resourceserver.JooqResourceServerStore;
 import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
+import io.tokenkeeper.persistence.token.JooqCanaryStore;
 import io.tokenkeeper.persistence.token.JooqTokenDirectory;
 import io.tokenkeeper.persistence.token.JooqTokenFreezes;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
@@ -74,9 +78,10 @@ class DomainConfig {
         return new JooqUserStore(dsl);
     }
 
+    /** The audit trail, which also tells people what concerns them (see the notification feature). */
     @Bean
-    AuditLog auditLog(DSLContext dsl) {
-        return new JooqAuditLog(dsl);
+    AuditLog auditLog(DSLContext dsl, JooqTokenStore tokens, Notifier notifier) {
+        return new AuditedNotifications(new JooqAuditLog(dsl), tokens, notifier);
     }
 
     @Bean
@@ -96,8 +101,8 @@ class DomainConfig {
     }
 
     @Bean
-    TokenUsage tokenUsage(DSLContext dsl) {
-        return new JooqTokenUsage(dsl);
+    TokenUsage tokenUsage(DSLContext dsl, AuditLog audit) {
+        return new JooqTokenUsage(dsl, audit);
     }
 
     @Bean
@@ -155,6 +160,17 @@ class DomainConfig {
                 random,
                 lifetimes,
                 changes);
+    }
+
+    @Bean
+    CanaryTokens canaryTokens(
+            TokenService tokens,
+            DSLContext dsl,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock) {
+        return new CanaryTokens(tokens, new JooqCanaryStore(dsl), users, audit, transactions, clock);
     }
 
     @Bean

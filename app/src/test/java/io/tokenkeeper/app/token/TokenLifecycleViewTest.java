@@ -11,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,8 +24,12 @@ import io.tokenkeeper.app.activity.UsageRecorder;
 import io.tokenkeeper.app.base.KaribuTest;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.notification.NotificationKind;
+import io.tokenkeeper.domain.notification.NotificationService;
+import io.tokenkeeper.domain.notification.Notifier;
 import io.tokenkeeper.domain.policy.LifecyclePolicy;
 import io.tokenkeeper.domain.policy.LifecyclePolicyService;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.Overlap;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenSecret;
@@ -34,6 +39,7 @@ import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.ui.policy.PolicyView;
 import io.tokenkeeper.ui.token.ApiTokensView;
+import io.tokenkeeper.ui.user.ProfileView;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -52,6 +58,15 @@ class TokenLifecycleViewTest extends KaribuTest {
 
     @Autowired
     UsageRecorder usage;
+
+    @Autowired
+    CanaryTokens canaries;
+
+    @Autowired
+    Notifier notifier;
+
+    @Autowired
+    NotificationService notifications;
 
     @Autowired
     LifecyclePolicyService lifecyclePolicy;
@@ -138,6 +153,75 @@ class TokenLifecycleViewTest extends KaribuTest {
             lifecyclePolicy.update(
                     new Actor(users.aUser(EnumSet.of(Privilege.ADMINISTRATOR)), null), null, List.of(30, 7, 1));
         }
+    }
+
+    @Test
+    void add_canary_token_shows_its_value_once_and_the_grid_marks_it() {
+        var user = signInWithAToken("Real");
+
+        _click(_get(Button.class, spec -> spec.withText("Add Canary Token")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Backup key");
+        _click(_get(Button.class, spec -> spec.withText("Generate Canary")));
+
+        var value = _get(TextField.class, spec -> spec.withLabel("Your canary token \u201CBackup key\u201D"))
+                .getValue();
+        assertThat(TokenSecret.parse(value)).isPresent();
+        _click(_get(Button.class, spec -> spec.withText("Copy to Clipboard & Close")));
+        var grid = tokenGrid();
+        assertThat(GridKt._getFormatted(grid, 0, "name")).isEqualTo("Backup key");
+        assertThat(GridKt._getFormatted(grid, 0, "status")).isEqualTo("Canary \u2014 alerts on any use");
+        assertThat(GridKt._getFormatted(grid, 1, "status")).isEqualTo("Enabled");
+        assertThat(canaries.canaries(new Actor(user, null))).hasSize(1);
+    }
+
+    @Test
+    void the_bell_counts_unread_notifications_lists_them_and_disables_a_token_used_from_a_new_address() {
+        var user = signInWithAToken("Watched");
+        var token = only(user);
+        notifier.notify(
+                user.id(),
+                NotificationKind.NEW_ADDRESS,
+                "New address for Watched",
+                "Used from 203.0.113.50.",
+                token.id(),
+                "203.0.113.50");
+        notifier.notify(
+                user.id(),
+                NotificationKind.EXPIRES_SOON,
+                "Token expires in 7 days: Watched",
+                "Soon.",
+                token.id(),
+                null);
+        UI.getCurrent().navigate(ApiTokensView.class);
+        UI.getCurrent().getPage().reload();
+
+        var bell = _get(Button.class, spec -> spec.withAttribute("aria-label", "Notifications (2 unread)"));
+        _click(bell);
+        _get(Span.class, spec -> spec.withText("New address for Watched"));
+        _click(_get(Button.class, spec -> spec.withText("Disable Token")));
+
+        assertThat(only(user).enabled()).isFalse();
+        assertThat(notifications.unread(new Actor(user, null))).isEqualTo(1);
+        _click(_get(Button.class, spec -> spec.withText("Mark All Read")));
+        assertThat(notifications.unread(new Actor(user, null))).isZero();
+        _get(Button.class, spec -> spec.withAttribute("aria-label", "Notifications"));
+    }
+
+    @Test
+    void the_profile_switches_notification_mail_off_per_kind() {
+        var user = users.aUserWithApiAccess();
+        TestSignIn.as(user);
+        UI.getCurrent().navigate(ProfileView.class);
+
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<NotificationKind> kinds = _get(CheckboxGroup.class, spec -> spec.withLabel("Email me when"));
+        assertThat(kinds.getValue()).containsExactlyInAnyOrder(NotificationKind.values());
+        kinds.deselect(NotificationKind.NEW_ADDRESS);
+        _click(_get(Button.class, spec -> spec.withText("Save Email Settings")));
+
+        assertThat(notifications.mailedKinds(new Actor(user, null)))
+                .doesNotContain(NotificationKind.NEW_ADDRESS)
+                .contains(NotificationKind.CANARY_USED);
     }
 
     private User signInWithAToken(String name) {

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The policy "Disable tokens unused for N days": such tokens are disabled, not revoked; the owner is told and may
@@ -25,24 +24,21 @@ public final class UnusedTokens {
     private final Transactions transactions;
     private final Clock clock;
     private final TokenChanges changes;
-    private final Consumer<Token> ownerNotice;
 
-    /** @param ownerNotice told, inside the transaction, of each token disabled */
+    /** @param audit also where the owner hears of it (see {@link io.tokenkeeper.domain.notification}) */
     public UnusedTokens(
             UnusedTokenStore store,
             LifecyclePolicyService policy,
             AuditLog audit,
             Transactions transactions,
             Clock clock,
-            TokenChanges changes,
-            Consumer<Token> ownerNotice) {
+            TokenChanges changes) {
         this.store = store;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
         this.changes = changes;
-        this.ownerNotice = ownerNotice;
     }
 
     /** Applies the rule now; nothing when the policy leaves it off. */
@@ -63,7 +59,6 @@ public final class UnusedTokens {
                         "Disabled \u201C" + token.name().value() + "\u201D ("
                                 + token.hint().value() + "): not used for " + days + " days",
                         now));
-                ownerNotice.accept(token);
             }
             return disabled;
         });

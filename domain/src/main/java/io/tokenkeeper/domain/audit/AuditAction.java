@@ -24,6 +24,8 @@ public enum AuditAction {
     TOKEN_OLD_VALUE_RETIRED("Old token value retired"),
     TOKEN_EXPIRY_CHANGED("Token expiry changed"),
     TOKEN_DISABLED_FOR_INACTIVITY("Token disabled for inactivity"),
+    CANARY_TOKEN_CREATED("Canary token created"),
+    CANARY_TOKEN_USED("Canary token used"),
     TOKEN_USED_FROM_NEW_ADDRESS("Token used from a new address"),
     API_THROTTLED("API calls throttled"),
     TOKENS_FROZEN("Tokens frozen"),

@@ -60,6 +60,9 @@ public final class TokenAuthenticator {
             return Verification.refused(Verification.Outcome.UNKNOWN);
         }
         var grant = found.get();
+        if (grant.canary()) {
+            return Verification.canary(grant);
+        }
         if (!grant.isUsableAt(clock.instant())) {
             return Verification.refused(Verification.Outcome.TOKEN_NOT_USABLE);
         }

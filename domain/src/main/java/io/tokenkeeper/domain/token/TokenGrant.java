@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param rotation the token's rotation, while its old value works or until it is first looked at again; {@code null}
  *     when there is none
  * @param oldValue whether it was found by the old value of {@code rotation}
+ * @param canary whether the token is a decoy that never authenticates and alerts on any use
  */
-public record TokenGrant(Token token, User owner, @Nullable Rotation rotation, boolean oldValue) {
+public record TokenGrant(Token token, User owner, @Nullable Rotation rotation, boolean oldValue, boolean canary) {
 
     public TokenGrant {
         Objects.requireNonNull(token, "token");
@@ -29,7 +30,7 @@ public record TokenGrant(Token token, User owner, @Nullable Rotation rotation, b
 
     /** A grant found by the token's current value, with no rotation under way. */
     public TokenGrant(Token token, User owner) {
-        this(token, owner, null, false);
+        this(token, owner, null, false, false);
     }
 
     public boolean ownerMayUseTheApi() {

@@ -31,7 +31,7 @@ class TokenGrantTest {
 
     @Test
     void an_old_value_works_until_its_rotation_retires_it_and_not_a_moment_longer() {
-        var grant = new TokenGrant(aToken().build(), OWNER, rotation(false), true);
+        var grant = new TokenGrant(aToken().build(), OWNER, rotation(false), true, false);
 
         assertThat(grant.isUsableAt(RETIRES.minusNanos(1000))).isTrue();
         assertThat(grant.isUsableAt(RETIRES)).isFalse();
@@ -43,19 +43,19 @@ class TokenGrantTest {
         var expiring = aToken().expiringAt(ROTATED.plus(Duration.ofMinutes(10))).build();
         var disabled = aToken().disabled().build();
 
-        var old = new TokenGrant(expiring, OWNER, rotation(false), true);
+        var old = new TokenGrant(expiring, OWNER, rotation(false), true, false);
 
         assertThat(old.valueStopsAt()).isEqualTo(expiring.expiresAt());
         assertThat(old.isUsableAt(ROTATED.plus(Duration.ofMinutes(10)))).isFalse();
-        assertThat(new TokenGrant(disabled, OWNER, rotation(false), true).isUsableAt(ROTATED))
+        assertThat(new TokenGrant(disabled, OWNER, rotation(false), true, false).isUsableAt(ROTATED))
                 .isFalse();
     }
 
     @Test
     void the_new_value_ends_an_overlap_until_first_use_only_while_it_lasts() {
-        var current = new TokenGrant(aToken().build(), OWNER, rotation(true), false);
-        var old = new TokenGrant(aToken().build(), OWNER, rotation(true), true);
-        var timed = new TokenGrant(aToken().build(), OWNER, rotation(false), false);
+        var current = new TokenGrant(aToken().build(), OWNER, rotation(true), false, false);
+        var old = new TokenGrant(aToken().build(), OWNER, rotation(true), true, false);
+        var timed = new TokenGrant(aToken().build(), OWNER, rotation(false), false, false);
 
         assertThat(current.endsOverlapAt(ROTATED)).isTrue();
         assertThat(current.endsOverlapAt(RETIRES)).isFalse();
@@ -65,8 +65,25 @@ class TokenGrantTest {
     }
 
     @Test
+    void a_canary_is_refused_before_anything_else_is_looked_at() {
+        var store = new java.util.HashMap<TokenDigest, TokenGrant>();
+        var secret = TokenSecret.generate(new java.security.SecureRandom());
+        store.put(secret.digest(), new TokenGrant(aToken().build(), OWNER, null, false, true));
+        var authenticator = new TokenAuthenticator(
+                digest -> java.util.Optional.ofNullable(store.get(digest)),
+                java.time.Clock.systemUTC(),
+                address -> true);
+
+        var verification = authenticator.verify(secret.reveal(), "someone-else", "203.0.113.9");
+
+        assertThat(verification.outcome()).isEqualTo(Verification.Outcome.CANARY);
+        assertThat(verification.isAccepted()).isFalse();
+        assertThat(verification.requireGrant().canary()).isTrue();
+    }
+
+    @Test
     void only_a_rotated_token_has_an_old_value() {
-        assertThatThrownBy(() -> new TokenGrant(aToken().build(), OWNER, null, true))
+        assertThatThrownBy(() -> new TokenGrant(aToken().build(), OWNER, null, true, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

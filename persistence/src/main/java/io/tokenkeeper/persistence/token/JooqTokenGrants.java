@@ -65,7 +65,8 @@ public final class JooqTokenGrants implements TokenGrants, TokenDigests {
 
     private static TokenGrant grant(Record row, boolean oldValue) {
         var rotation = row.get(RETIRING_TOKEN_VALUE.TOKEN_ID) == null ? null : JooqTokenLifecycleStore.toRotation(row);
-        return new TokenGrant(JooqTokenStore.toToken(row), UserRows.toUser(row), rotation, oldValue);
+        return new TokenGrant(
+                JooqTokenStore.toToken(row), UserRows.toUser(row), rotation, oldValue, row.get(API_TOKEN.CANARY));
     }
 
     @Override
@@ -110,6 +111,7 @@ public final class JooqTokenGrants implements TokenGrants, TokenDigests {
         var columns = new ArrayList<SelectField<?>>(List.of(JooqTokenStore.COLUMNS));
         columns.addAll(UserRows.COLUMNS);
         columns.addAll(List.of(RETIRING_TOKEN_VALUE.fields()));
+        columns.add(API_TOKEN.CANARY);
         return List.copyOf(columns);
     }
 }

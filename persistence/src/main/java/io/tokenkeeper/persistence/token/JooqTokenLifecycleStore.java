@@ -1,6 +1,7 @@
 package io.tokenkeeper.persistence.token;
 
 import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
+import static io.tokenkeeper.persistence.jooq.Tables.EXPIRY_REMINDER;
 import static io.tokenkeeper.persistence.jooq.Tables.RETIRING_TOKEN_VALUE;
 
 import io.tokenkeeper.domain.base.NotFoundException;
@@ -62,9 +63,11 @@ public final class JooqTokenLifecycleStore implements TokenLifecycleStore {
                     .set(RETIRING_TOKEN_VALUE.ROTATED_AT, at)
                     .set(RETIRING_TOKEN_VALUE.RETIRES_AT, oldValueRetiresAt)
                     .set(RETIRING_TOKEN_VALUE.UNTIL_FIRST_USE, untilFirstUse)
+                    .setNull(RETIRING_TOKEN_VALUE.ANNOUNCED_AT)
                     .execute();
             rotation = new Rotation(id, new TokenHint(current.value2()), at, oldValueRetiresAt, untilFirstUse);
         }
+        forgetReminders(id);
         var token = dsl.update(API_TOKEN)
                 .set(API_TOKEN.DIGEST, digest.bytes())
                 .set(API_TOKEN.HINT, hint.value())
@@ -109,12 +112,20 @@ public final class JooqTokenLifecycleStore implements TokenLifecycleStore {
 
     @Override
     public Token changeExpiry(TokenId id, @Nullable Instant expiresAt) {
+        forgetReminders(id);
         return dsl.update(API_TOKEN)
                 .set(API_TOKEN.EXPIRES_AT, expiresAt)
                 .where(changeable(id))
                 .returningResult(JooqTokenStore.COLUMNS)
                 .fetchOptional(JooqTokenStore::toToken)
                 .orElseThrow(JooqTokenLifecycleStore::notFound);
+    }
+
+    /** A new expiry gets its reminders afresh. */
+    private void forgetReminders(TokenId id) {
+        dsl.deleteFrom(EXPIRY_REMINDER)
+                .where(EXPIRY_REMINDER.TOKEN_ID.eq(id.value()))
+                .execute();
     }
 
     static Rotation toRotation(Record row) {

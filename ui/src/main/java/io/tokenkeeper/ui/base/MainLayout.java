@@ -14,6 +14,8 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuEntry;
+import io.tokenkeeper.domain.notification.NotificationService;
+import io.tokenkeeper.domain.token.TokenService;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,10 +37,11 @@ public final class MainLayout extends AppLayout {
 
     private final CurrentUser currentUser;
 
-    public MainLayout(CurrentUser currentUser, RouteAccess access) {
+    public MainLayout(
+            CurrentUser currentUser, RouteAccess access, NotificationService notifications, TokenService tokens) {
         this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
-        addToNavbar(new DrawerToggle(), createUserMenu());
+        addToNavbar(new DrawerToggle(), new NotificationBell(notifications, tokens, currentUser), createUserMenu());
         addToDrawer(createBrand(), createNavigation(access));
     }
 

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.Rotation;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenId;
@@ -40,6 +41,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +55,7 @@ import java.util.stream.Collectors;
 public final class ApiTokensView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 
     static final String EMPTY = "You have no API tokens yet.";
+    static final String CANARY = "Canary \u2014 alerts on any use";
     static final String EMPTY_HINT =
             "Create one to call the REST API with a token instead of your password. You can have up to ";
 
@@ -65,9 +68,12 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private final Div emptyState = new Div();
     private final Button addToken = new Button("Add New Token", VaadinIcon.PLUS.create());
     private final Span quotaMessage = new Span();
+    private final Button addCanary = new Button("Add Canary Token", VaadinIcon.BUG.create());
     private List<Token> shown = List.of();
     private final LifecycleActions lifecycle;
     private Map<TokenId, Rotation> rotations = Map.of();
+    private final CanaryTokens canaryTokens;
+    private Set<TokenId> canaries = Set.of();
 
     public ApiTokensView(
             TokenService tokens,
@@ -75,7 +81,9 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
             CurrentUser currentUser,
             Clock clock,
             TokenLifecycle tokenLifecycle,
-            ActivityService activity) {
+            ActivityService activity,
+            CanaryTokens canaryTokens) {
+        this.canaryTokens = canaryTokens;
         this.tokens = tokens;
         this.policies = policies;
         this.currentUser = currentUser;
@@ -97,7 +105,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         quotaMessage.addClassName("tk-quota");
         var intro = new Paragraph("Use a token in place of your password when you call the REST API."
                 + " Treat it like a password: anyone who has it can act as you.");
-        var toolbar = new HorizontalLayout(addToken, quotaMessage);
+        var toolbar = new HorizontalLayout(addToken, createCanaryButton(), quotaMessage);
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         var wrapper = new VerticalLayout(intro, toolbar);
         wrapper.setPadding(false);
@@ -111,7 +119,8 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         columns.created().setSortable(true);
         columns.lastUsed();
         columns.expires();
-        columns.status(token -> LifecycleActions.rotatingLabel(rotations.get(token.id())));
+        columns.status(token ->
+                canaries.contains(token.id()) ? CANARY : LifecycleActions.rotatingLabel(rotations.get(token.id())));
         RowActions.addColumn(grid, this::createActions);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -137,6 +146,14 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return RowActions.of(
                 lifecycle.details(token), rename, lifecycle.regenerate(token), lifecycle.extend(token), toggle, revoke);
+    }
+
+    /** Add Canary Token: a decoy that never authenticates and alerts on any use; it counts towards the quota. */
+    private Button createCanaryButton() {
+        addCanary.addClickListener(
+                event -> new CanaryTokenDialog(name -> canaryTokens.create(actor(), name), this::refresh).open());
+        addCanary.setTooltipText("A decoy token that alerts you and the administrators when anyone uses it");
+        return addCanary;
     }
 
     private void openNewTokenDialog() {
@@ -178,6 +195,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         var actor = actor();
         shown = tokens.listOwn(actor);
         rotations = lifecycle.ongoingRotations();
+        canaries = canaryTokens.canaries(actor);
         grid.setItems(shown);
         grid.setVisible(!shown.isEmpty());
 
@@ -187,6 +205,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         emptyState.setVisible(shown.isEmpty());
 
         addToken.setEnabled(quota.canGenerate());
+        addCanary.setEnabled(quota.canGenerate());
         quotaMessage.setText(quota.canGenerate() ? "" : quota.limitMessage());
         addToken.setTooltipText(quota.canGenerate() ? "Create a new API token" : quota.limitMessage());
     }

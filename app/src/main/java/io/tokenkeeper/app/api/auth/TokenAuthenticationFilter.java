@@ -129,6 +129,13 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
         if (!verification.isAccepted()) {
             log.debug("Refused an API token from {}: {}", client, verification.outcome());
+            if (verification.outcome() == Verification.Outcome.CANARY) {
+                uses.canaryUsed(
+                        verification.requireGrant(),
+                        client,
+                        request.getHeader(HttpHeaders.USER_AGENT),
+                        request.getMethod() + " " + request.getRequestURI());
+            }
             var overLimit = throttle.failed(client).or(() -> throttled);
             if (overLimit.isPresent()) {
                 metrics.throttled();

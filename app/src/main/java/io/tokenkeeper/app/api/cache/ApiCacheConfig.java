@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.tokenkeeper.app.activity.UsageRecorder;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
 import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenUsage;
@@ -76,8 +77,9 @@ class ApiCacheConfig {
             Clock clock,
             BackgroundWork background,
             TokenLifecycle lifecycle,
-            UsageRecorder activity) {
+            UsageRecorder activity,
+            CanaryTokens canaries) {
         return new TokenUseRecorder(
-                usage, clock, background, new RotationHandover(lifecycle, clock, background), activity);
+                usage, clock, background, new RotationHandover(lifecycle, clock, background), activity, canaries);
     }
 }

@@ -3,6 +3,7 @@ package io.tokenkeeper.app.api.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tokenkeeper.app.activity.UsageRecorder;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenGrant;
 import io.tokenkeeper.domain.token.TokenId;
@@ -38,13 +39,16 @@ public final class TokenUseRecorder {
 
     private final RotationHandover handover;
     private final UsageRecorder activity;
+    private final CanaryTokens canaries;
 
     TokenUseRecorder(
             TokenUsage usage,
             Clock clock,
             BackgroundWork background,
             RotationHandover handover,
-            UsageRecorder activity) {
+            UsageRecorder activity,
+            CanaryTokens canaries) {
+        this.canaries = canaries;
         this.usage = usage;
         this.clock = clock;
         this.background = background;
@@ -94,6 +98,23 @@ public final class TokenUseRecorder {
         });
         if (!submitted) {
             forget(record ? id : null, compare ? place : null);
+        }
+    }
+
+    /**
+     * Someone presented a canary token: the alarm (audit and notifications) is raised off the request thread, so the
+     * refusal takes the time of any other.
+     *
+     * @param path the request's path, never its query string
+     */
+    public void canaryUsed(
+            TokenGrant grant, @Nullable String clientAddress, @Nullable String userAgent, @Nullable String path) {
+        if (!background.submit(
+                "raise the alarm for canary token " + grant.token().id().value(),
+                () -> canaries.used(grant, clientAddress, userAgent, path))) {
+            log.warn(
+                    "Could not raise the alarm for canary token {}: too much work queued",
+                    grant.token().id().value());
         }
     }
 
