@@ -193,9 +193,11 @@ class ApiNotificationsHttpTest {
                 .contains("GET /api/v1/tokens")
                 .doesNotContain("page=2");
         assertThat(notifications(admin, "CANARY_USED")).isNotEmpty();
-        assertThat(dsl.fetchCount(dsl.selectFrom("audit_event")
-                        .where("action = 'CANARY_TOKEN_USED' and client_address = ?", thief.address())))
-                .isEqualTo(2);
+        var audited = Polling.within1Second(
+                () -> dsl.fetchCount(dsl.selectFrom("audit_event")
+                        .where("action = 'CANARY_TOKEN_USED' and client_address = ?", thief.address())),
+                count -> count == 2);
+        assertThat(audited).isEqualTo(2);
     }
 
     @Test

@@ -25,13 +25,18 @@ public final class NotificationService {
         this.clock = clock;
     }
 
-    /** The newest {@value #SHOWN}, newest first. */
+    /** The newest {@value #SHOWN}, newest first; none for an account disabled meanwhile. */
     public List<Notification> newest(Actor actor) {
-        return store.newest(me(actor).id(), SHOWN);
+        return enabled(actor) ? store.newest(actor.id(), SHOWN) : List.of();
     }
 
+    /** How many are unread; none for an account disabled meanwhile (its pages are being refused anyway). */
     public int unread(Actor actor) {
-        return store.unread(me(actor).id());
+        return enabled(actor) ? store.unread(actor.id()) : 0;
+    }
+
+    private boolean enabled(Actor actor) {
+        return users.findById(actor.id()).filter(User::enabled).isPresent();
     }
 
     public void markRead(Actor actor, long id) {
