@@ -63,10 +63,12 @@ class TokenController {
     @Operation(
             operationId = "createToken",
             summary = "Create a token; its value is in this response only",
-            description = "Counts against your quota (409 when it is full). The Location header names the new token.")
+            description = "Counts against your quota (409 when it is full). scopes defaults to the policy's default"
+                    + " scopes; allowedAddresses (IP addresses or CIDR ranges) defaults to anywhere. The Location"
+                    + " header names the new token.")
     ResponseEntity<ApiResponses.CreatedToken> create(
             @AuthenticationPrincipal ApiCaller caller, @RequestBody ApiRequests.NewToken request) {
-        var generated = tokens.generate(caller.actor(), request.name(), request.expiresAt());
+        var generated = tokens.generate(caller.actor(), request.toRequest());
         return ResponseEntity.created(
                         URI.create("/api/v1/tokens/" + generated.token().id().value()))
                 .cacheControl(CacheControl.noStore())
