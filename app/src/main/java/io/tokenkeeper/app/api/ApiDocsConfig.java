@@ -12,12 +12,14 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.tokenkeeper.domain.scope.Scope;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,6 +81,7 @@ class ApiDocsConfig {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             boolean scopesInRequirements =
                     openApi.getOpenapi() != null && openApi.getOpenapi().startsWith("3.1");
+            describeResponseFields(openApi, scopesInRequirements);
             if (openApi.getPaths() == null) {
                 return;
             }
@@ -91,7 +94,9 @@ class ApiDocsConfig {
             String path, PathItem.HttpMethod method, Operation operation, boolean scopesInRequirements) {
         boolean reading = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
         var scope = (reading ? Scope.TOKENKEEPER_READ : Scope.TOKENKEEPER_WRITE).value();
-        var responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        var responses = operation.getResponses() == null
+                ? new io.swagger.v3.oas.models.responses.ApiResponses()
+                : operation.getResponses();
         responses.keySet().removeIf(code -> code.startsWith("4") || code.startsWith("5"));
         var created = responses.get("201");
         if (created != null) {
@@ -105,7 +110,7 @@ class ApiDocsConfig {
         if (noContent != null) {
             noContent.setContent(null);
         }
-        var codes = new java.util.ArrayList<>(List.of("400", "401", "403", "406", "429", "503"));
+        var codes = new ArrayList<>(List.of("400", "401", "403", "406", "429", "503"));
         if (path.contains("{")) {
             codes.add("404");
         }
@@ -124,6 +129,47 @@ class ApiDocsConfig {
         operation.addExtension("x-required-scope", scope);
         var description = operation.getDescription() == null ? "" : operation.getDescription() + " ";
         operation.setDescription(description + "Needs a token with the scope " + scope + ".");
+    }
+
+    /**
+     * The answers' fields as {@link ApiResponses} declares them: a field marked {@code @Nullable} is nullable, every
+     * other one is required, so that generated clients type them truthfully.
+     */
+    private static void describeResponseFields(OpenAPI openApi, boolean openApi31) {
+        var schemas = openApi.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        for (var type : ApiResponses.class.getDeclaredClasses()) {
+            Schema<?> schema = schemas.get(type.getSimpleName());
+            if (!type.isRecord() || schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            var required = new ArrayList<String>();
+            for (var component : type.getRecordComponents()) {
+                Schema<?> property = schema.getProperties().get(component.getName());
+                if (property == null) {
+                    continue;
+                }
+                if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+                    required.add(component.getName());
+                } else if (openApi31) {
+                    var types = new LinkedHashSet<String>();
+                    if (property.getTypes() != null) {
+                        types.addAll(property.getTypes());
+                    } else if (property.getType() != null) {
+                        types.add(property.getType());
+                    }
+                    if (!types.isEmpty()) {
+                        types.add("null");
+                        property.setTypes(types);
+                    }
+                } else {
+                    property.setNullable(true);
+                }
+            }
+            schema.setRequired(required);
+        }
     }
 
     private static ApiResponse problem(String description) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -96,6 +97,25 @@ class ApiOpenApiContractTest {
         assertThat(document.getPaths().get("/api/v1/tokens/{id}").getDelete().getResponses())
                 .containsKey("204")
                 .doesNotContainKey("200");
+    }
+
+    @Test
+    void answer_fields_that_can_be_null_are_nullable_and_every_other_field_is_required() {
+        Schema<?> token = document.getComponents().getSchemas().get("TokenJson");
+        Schema<?> created = document.getComponents().getSchemas().get("CreatedToken");
+
+        assertThat(token.getRequired())
+                .contains("id", "name", "hint", "status", "enabled", "createdAt")
+                .doesNotContain("expiresAt", "lastUsedAt", "lastUsedIp");
+        assertThat(isNullable(token.getProperties().get("expiresAt"))).isTrue();
+        assertThat(isNullable(token.getProperties().get("lastUsedIp"))).isTrue();
+        assertThat(isNullable(token.getProperties().get("name"))).isFalse();
+        assertThat(created.getRequired()).contains("id", "value", "scopes", "allowedAddresses");
+    }
+
+    private static boolean isNullable(Schema<?> schema) {
+        return Boolean.TRUE.equals(schema.getNullable())
+                || (schema.getTypes() != null && schema.getTypes().contains("null"));
     }
 
     @Test
