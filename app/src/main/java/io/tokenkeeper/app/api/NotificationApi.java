@@ -1,5 +1,7 @@
 package io.tokenkeeper.app.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tokenkeeper.app.api.auth.ApiCaller;
 import io.tokenkeeper.domain.notification.Notification;
 import io.tokenkeeper.domain.notification.NotificationKind;
@@ -12,12 +14,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * for the calendar they already look at: subscribe to it with a token that holds {@code tokenkeeper:read}.
  */
 @RestController
+@Tag(name = "Notifications")
 class NotificationApi {
 
     static final String CALENDAR = "text/calendar;charset=UTF-8";
@@ -42,6 +47,7 @@ class NotificationApi {
     }
 
     @GetMapping(path = "/api/v1/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "listNotifications", summary = "Your newest notifications and how many are unread")
     Notifications list(@AuthenticationPrincipal ApiCaller caller) {
         var actor = caller.actor();
         return new Notifications(
@@ -50,12 +56,16 @@ class NotificationApi {
     }
 
     @PostMapping("/api/v1/notifications/{id}/read")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one notification read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> markRead(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
         notifications.markRead(caller.actor(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/notifications/read")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all your notifications read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> markAllRead(@AuthenticationPrincipal ApiCaller caller) {
         notifications.markAllRead(caller.actor());
         return ResponseEntity.noContent().build();
@@ -63,6 +73,7 @@ class NotificationApi {
 
     /** One all-day-free event at each expiry of the caller's tokens, with a reminder a week before. */
     @GetMapping(path = "/api/v1/calendar/expiries.ics", produces = CALENDAR)
+    @Operation(operationId = "getExpiryCalendar", summary = "An iCalendar feed of your tokens' expiries")
     String expiries(@AuthenticationPrincipal ApiCaller caller) {
         var now = ICAL_TIME.format(clock.instant());
         var calendar = new StringBuilder();

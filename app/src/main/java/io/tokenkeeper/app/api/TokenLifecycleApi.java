@@ -1,5 +1,7 @@
 package io.tokenkeeper.app.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tokenkeeper.app.api.auth.ApiCaller;
 import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.base.NotFoundException;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link TokenLifecycle} and {@link TokenService} decide.
  */
 @RestController
+@Tag(name = "Token lifecycle")
 class TokenLifecycleApi {
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
@@ -57,18 +62,24 @@ class TokenLifecycleApi {
 
     /** What the calling token is. */
     @GetMapping(path = "/api/v1/tokens/self", produces = JSON)
+    @Operation(operationId = "getCallingToken", summary = "The token that authenticated this request")
     LifecycleJson.TokenDetails self(@AuthenticationPrincipal ApiCaller caller) {
         return details(caller.actor(), own(caller, caller.token().id().value()));
     }
 
     /** The calling token revokes itself. */
     @DeleteMapping("/api/v1/tokens/self")
+    @Operation(operationId = "revokeCallingToken", summary = "The calling token revokes itself")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revokeSelf(@AuthenticationPrincipal ApiCaller caller) {
         tokens.revoke(caller.actor(), caller.token().id());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/api/v1/tokens/self/rotate", produces = JSON)
+    @Operation(
+            operationId = "rotateCallingToken",
+            summary = "Regenerate the calling token; the new value is in this response only")
     ResponseEntity<LifecycleJson.Regenerated> rotateSelf(
             @AuthenticationPrincipal ApiCaller caller,
             @RequestBody(required = false) LifecycleJson.@Nullable RotateRequest request) {
@@ -76,6 +87,7 @@ class TokenLifecycleApi {
     }
 
     @PostMapping(path = "/api/v1/tokens/self/extend", consumes = JSON, produces = JSON)
+    @Operation(operationId = "extendCallingToken", summary = "Extend the calling token within the policy")
     LifecycleJson.TokenDetails extendSelf(
             @AuthenticationPrincipal ApiCaller caller, @RequestBody LifecycleJson.ExtendRequest request) {
         return extend(caller.actor(), caller.token().id(), request);
@@ -83,6 +95,9 @@ class TokenLifecycleApi {
 
     /** What the calling token did in the last {@code days} days (at most 90), with its audit history. */
     @GetMapping(path = "/api/v1/tokens/self/activity", produces = JSON)
+    @Operation(
+            operationId = "getCallingTokenActivity",
+            summary = "What the calling token did in the last days, with its audit history")
     LifecycleJson.Activity selfActivity(
             @AuthenticationPrincipal ApiCaller caller, @RequestParam(defaultValue = "30") int days) {
         return LifecycleJson.Activity.of(
@@ -90,6 +105,7 @@ class TokenLifecycleApi {
     }
 
     @GetMapping(path = "/api/v1/tokens/{id}/activity", produces = JSON)
+    @Operation(operationId = "getTokenActivity", summary = "What one of your tokens did in the last days")
     LifecycleJson.Activity ownActivity(
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
@@ -99,6 +115,9 @@ class TokenLifecycleApi {
     }
 
     @GetMapping(path = "/api/v1/admin/tokens/{id}/activity", produces = JSON)
+    @Operation(
+            operationId = "getAnyTokenActivity",
+            summary = "What anyone's token did in the last days (administrators)")
     LifecycleJson.Activity anyActivity(
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
@@ -111,6 +130,8 @@ class TokenLifecycleApi {
      * value is in this response only.
      */
     @PostMapping(path = "/api/v1/tokens/canaries", consumes = JSON, produces = JSON)
+    @Operation(operationId = "createCanary", summary = "Create a canary token; its value is in this response only")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<LifecycleJson.Regenerated> createCanary(
             @AuthenticationPrincipal ApiCaller caller, @RequestBody LifecycleJson.CanaryRequest request) {
         var generated = canaries.create(caller.actor(), request.name());
@@ -122,11 +143,15 @@ class TokenLifecycleApi {
 
     /** One of the caller's tokens: where the {@code Location} of a created token leads. */
     @GetMapping(path = "/api/v1/tokens/{id}", produces = JSON)
+    @Operation(operationId = "getToken", summary = "One of your tokens")
     LifecycleJson.TokenDetails one(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
         return details(caller.actor(), own(caller, id));
     }
 
     @PostMapping(path = "/api/v1/tokens/{id}/rotate", produces = JSON)
+    @Operation(
+            operationId = "rotateToken",
+            summary = "Regenerate one of your tokens; the new value is in this response only")
     ResponseEntity<LifecycleJson.Regenerated> rotateOwn(
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
@@ -135,6 +160,7 @@ class TokenLifecycleApi {
     }
 
     @PostMapping(path = "/api/v1/tokens/{id}/extend", consumes = JSON, produces = JSON)
+    @Operation(operationId = "extendToken", summary = "Extend one of your tokens within the policy")
     LifecycleJson.TokenDetails extendOwn(
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
@@ -144,6 +170,7 @@ class TokenLifecycleApi {
 
     /** An administrator regenerates anyone's token. */
     @PostMapping(path = "/api/v1/admin/tokens/{id}/rotate", produces = JSON)
+    @Operation(operationId = "rotateAnyToken", summary = "Regenerate anyone's token (administrators)")
     ResponseEntity<LifecycleJson.Regenerated> rotateAny(
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
@@ -152,6 +179,7 @@ class TokenLifecycleApi {
     }
 
     @PostMapping(path = "/api/v1/admin/tokens/{id}/extend", consumes = JSON, produces = JSON)
+    @Operation(operationId = "extendAnyToken", summary = "Extend anyone's token within the policy (administrators)")
     LifecycleJson.TokenDetails extendAny(
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
