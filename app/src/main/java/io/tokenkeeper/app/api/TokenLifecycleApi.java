@@ -122,7 +122,7 @@ class TokenLifecycleApi {
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
             @RequestParam(defaultValue = "30") int days) {
-        return LifecycleJson.Activity.of(activity.activity(caller.actor(), new TokenId(id), days));
+        return LifecycleJson.Activity.of(activity.activity(caller.actor(), anyToken(id), days));
     }
 
     /**
@@ -175,7 +175,7 @@ class TokenLifecycleApi {
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
             @RequestBody(required = false) LifecycleJson.@Nullable RotateRequest request) {
-        return rotate(caller.actor(), new TokenId(id), request);
+        return rotate(caller.actor(), anyToken(id), request);
     }
 
     @PostMapping(path = "/api/v1/admin/tokens/{id}/extend", consumes = JSON, produces = JSON)
@@ -184,7 +184,7 @@ class TokenLifecycleApi {
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
             @RequestBody LifecycleJson.ExtendRequest request) {
-        return extend(caller.actor(), new TokenId(id), request);
+        return extend(caller.actor(), anyToken(id), request);
     }
 
     /** The value is in this response only; {@code no-store} keeps it out of every cache on the way. */
@@ -214,5 +214,13 @@ class TokenLifecycleApi {
                 .filter(token -> token.id().value() == id)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException(TokenController.NOT_FOUND));
+    }
+
+    /** Anyone's token by id, for administrators; an id no token can have (0 or less) is a 404 like an unknown one. */
+    private static TokenId anyToken(long id) {
+        if (id <= 0) {
+            throw new NotFoundException(TokenController.NOT_FOUND);
+        }
+        return new TokenId(id);
     }
 }
