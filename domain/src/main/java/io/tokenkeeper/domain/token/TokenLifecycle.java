@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
@@ -36,9 +35,8 @@ public final class TokenLifecycle {
     static final String NEEDS_EXPIRY = "Choose an expiry date: tokens may not live longer than the policy allows.";
 
     /** The last expiry every supported database can store. */
-    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
-
     private final TokenStore tokens;
+
     private final TokenLifecycleStore lifecycle;
     private final UserStore users;
     private final AccessCheck access;
@@ -118,7 +116,7 @@ public final class TokenLifecycle {
         return transactions.inTransaction(() -> {
             var target = target(actor, id);
             var now = now();
-            var expiry = withinLifetime(requireFuture(expiresAt, now), now);
+            var expiry = withinLifetime(Expiries.requireFuture(expiresAt, now), now);
             var token = target.token();
             if (Objects.equals(token.expiresAt(), expiry)) {
                 return token;
@@ -183,7 +181,7 @@ public final class TokenLifecycle {
     private @Nullable Instant fresh(Token token, Instant now) {
         var longest = lifetimes.maxLifetime();
         if (longest != null) {
-            return now.plus(longest).truncatedTo(ChronoUnit.MICROS);
+            return Expiries.latest(longest, now);
         }
         var expiresAt = token.expiresAt();
         if (expiresAt == null) {
@@ -191,23 +189,10 @@ public final class TokenLifecycle {
         }
         var lived = Duration.between(token.createdAt(), expiresAt);
         var fresh = now.plus(lived);
-        return fresh.isAfter(LATEST_EXPIRY) ? LATEST_EXPIRY : fresh;
+        return fresh.isAfter(Expiries.LATEST) ? Expiries.LATEST : fresh;
     }
 
-    private @Nullable Instant requireFuture(@Nullable Instant expiresAt, Instant now) {
-        if (expiresAt == null) {
-            return null;
-        }
-        var expiry = expiresAt.truncatedTo(ChronoUnit.MICROS);
-        if (!expiry.isAfter(now)) {
-            throw new InvalidInputException("expiresAt", "Choose an expiry date in the future.");
-        }
-        if (expiry.isAfter(LATEST_EXPIRY)) {
-            throw new InvalidInputException("expiresAt", "Choose an expiry date before the year 10000.");
-        }
-        return expiry;
-    }
-
+    /** Within the policy's longest lifetime; with one, an extension must name a date. */
     private @Nullable Instant withinLifetime(@Nullable Instant expiry, Instant now) {
         var longest = lifetimes.maxLifetime();
         if (longest == null) {
@@ -216,14 +201,7 @@ public final class TokenLifecycle {
         if (expiry == null) {
             throw new InvalidInputException("expiresAt", NEEDS_EXPIRY);
         }
-        var latest = now.plus(longest).truncatedTo(ChronoUnit.MICROS);
-        if (expiry.isAfter(latest)) {
-            throw new InvalidInputException(
-                    "expiresAt",
-                    "Tokens may live at most " + longest.toDays() + " days from now: choose an expiry date no later"
-                            + " than " + latest.atOffset(ZoneOffset.UTC).toLocalDate() + ".");
-        }
-        return expiry;
+        return Expiries.requireWithin(expiry, longest, now);
     }
 
     /** The token the actor may change: their own with API Access, or anyone's as an administrator. */
