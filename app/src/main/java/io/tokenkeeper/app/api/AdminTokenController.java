@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,6 +58,7 @@ class AdminTokenController {
 
     @GetMapping
     @Operation(
+            operationId = "listAllTokens",
             summary = "Everyone's tokens that are not revoked, searched and sorted, a page at a time",
             description = "q matches the start of the owner's username or the token's name (ignoring case), or the"
                     + " first characters of a token (tkp_Ab12). createdFrom (inclusive) and createdTo (exclusive)"
@@ -90,7 +93,10 @@ class AdminTokenController {
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Disable or enable anyone's token", description = "Body: {\"enabled\": false} or true.")
+    @Operation(
+            operationId = "switchAnyToken",
+            summary = "Disable or enable anyone's token",
+            description = "Body: {\"enabled\": false} or true.")
     ApiResponses.AdminToken change(
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
@@ -105,7 +111,11 @@ class AdminTokenController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Revoke anyone's token for good", description = "It stops working at once.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "revokeAnyToken",
+            summary = "Revoke anyone's token for good",
+            description = "It stops working at once.")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
         tokens.revoke(caller.actor(), tokenId(id));
         return ResponseEntity.noContent().build();

@@ -49,6 +49,7 @@ class AdminUserController {
 
     @GetMapping
     @Operation(
+            operationId = "listUsers",
             summary = "Users and their privileges, a page at a time",
             description = "Users whose username, display name or email contains q (ignoring case), ordered by"
                     + " username; at most 500 per page.")
@@ -67,6 +68,7 @@ class AdminUserController {
 
     @PutMapping("/{id}/privileges/{privilege}")
     @Operation(
+            operationId = "grantPrivilege",
             summary = "Grant a privilege: API_ACCESS or ADMINISTRATOR",
             description = "Idempotent: granting a privilege the user holds changes nothing.")
     ApiResponses.AdminUser grant(
@@ -76,6 +78,7 @@ class AdminUserController {
 
     @DeleteMapping("/{id}/privileges/{privilege}")
     @Operation(
+            operationId = "removePrivilege",
             summary = "Remove a privilege: API_ACCESS or ADMINISTRATOR",
             description = "The user's tokens stop working at once without API Access. Nobody removes their own"
                     + " Administrator privilege, and the last enabled administrator keeps it (409).")

@@ -2,16 +2,35 @@ package io.tokenkeeper.app.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.tokenkeeper.domain.scope.Scope;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document of {@code /api/v1} (served at {@code /api/openapi}, {@code springdoc.api-docs.path}; public) with
  * both ways to send a token.
- * Swagger UI ({@code /swagger-ui/index.html}) is part of the browser UI and needs a signed-in user.
+ * Swagger UI ({@code /swagger-ui/index.html}) is part of the browser UI and needs a signed-in user. One customizer
+ * describes what every operation has in common, so that no controller can forget it: the problems it can answer with,
+ * the scope it needs ({@code tokenkeeper:read} to read, {@code tokenkeeper:write} for everything else, as the API's
+ * security chain enforces) and both ways to authenticate.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfig {
@@ -40,5 +59,139 @@ class ApiDocsConfig {
                                         .description("Username or BOOMI_TOKEN.<username>; the token as password")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+
+    static final String PROBLEM = "Problem";
+
+    /** The problems every authenticated operation may answer with; 404, 409 and 415 only where they apply. */
+    private static final Map<String, String> PROBLEMS = Map.of(
+            "400", "The request is not valid: a field, parameter or path that the operation does not take (see field).",
+            "401", "No token, or one that is unknown, expired, disabled or revoked.",
+            "403", "The token lacks the scope or its owner the privilege, or the caller's address is not trusted.",
+            "404", "There is no such thing, or it is not the caller's.",
+            "406", "The operation cannot answer in a type the Accept header allows: send Accept: application/json.",
+            "409", "The change conflicts with the current state: a full quota, the last administrator.",
+            "415", "The body is not JSON: send Content-Type: application/json.",
+            "429", "Too many failed authentications from this address; see Retry-After.",
+            "503", "The database cannot be reached; see Retry-After. Bad input never gets this.");
+
+    @Bean
+    OpenApiCustomizer apiContract() {
+        return openApi -> {
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            boolean scopesInRequirements =
+                    openApi.getOpenapi() != null && openApi.getOpenapi().startsWith("3.1");
+            describeResponseFields(openApi, scopesInRequirements);
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> describe(path, method, operation, scopesInRequirements)));
+        };
+    }
+
+    private static void describe(
+            String path, PathItem.HttpMethod method, Operation operation, boolean scopesInRequirements) {
+        boolean reading = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
+        var scope = (reading ? Scope.TOKENKEEPER_READ : Scope.TOKENKEEPER_WRITE).value();
+        var responses = operation.getResponses() == null
+                ? new io.swagger.v3.oas.models.responses.ApiResponses()
+                : operation.getResponses();
+        responses.keySet().removeIf(code -> code.startsWith("4") || code.startsWith("5"));
+        var created = responses.get("201");
+        if (created != null) {
+            created.addHeaderObject(
+                    "Location",
+                    new Header()
+                            .description("The URL of what was created")
+                            .schema(new StringSchema().format("uri-reference")));
+        }
+        var noContent = responses.get("204");
+        if (noContent != null) {
+            noContent.setContent(null);
+        }
+        var codes = new ArrayList<>(List.of("400", "401", "403", "406", "429", "503"));
+        if (path.contains("{")) {
+            codes.add("404");
+        }
+        if (!reading) {
+            codes.add("409");
+        }
+        if (operation.getRequestBody() != null) {
+            codes.add("415");
+        }
+        codes.stream().sorted().forEach(code -> responses.addApiResponse(code, problem(PROBLEMS.get(code))));
+        operation.setResponses(responses);
+        var scopes = scopesInRequirements ? List.of(scope) : List.<String>of();
+        operation.setSecurity(List.of(
+                new SecurityRequirement().addList("bearer", scopes),
+                new SecurityRequirement().addList("basic", scopes)));
+        operation.addExtension("x-required-scope", scope);
+        var description = operation.getDescription() == null ? "" : operation.getDescription() + " ";
+        operation.setDescription(description + "Needs a token with the scope " + scope + ".");
+    }
+
+    /**
+     * The answers' fields as {@link ApiResponses} declares them: a field marked {@code @Nullable} is nullable, every
+     * other one is required, so that generated clients type them truthfully.
+     */
+    private static void describeResponseFields(OpenAPI openApi, boolean openApi31) {
+        var schemas = openApi.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        for (var type : ApiResponses.class.getDeclaredClasses()) {
+            Schema<?> schema = schemas.get(type.getSimpleName());
+            if (!type.isRecord() || schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            var required = new ArrayList<String>();
+            for (var component : type.getRecordComponents()) {
+                Schema<?> property = schema.getProperties().get(component.getName());
+                if (property == null) {
+                    continue;
+                }
+                if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+                    required.add(component.getName());
+                } else if (openApi31) {
+                    var types = new LinkedHashSet<String>();
+                    if (property.getTypes() != null) {
+                        types.addAll(property.getTypes());
+                    } else if (property.getType() != null) {
+                        types.add(property.getType());
+                    }
+                    if (!types.isEmpty()) {
+                        types.add("null");
+                        property.setTypes(types);
+                    }
+                } else {
+                    property.setNullable(true);
+                }
+            }
+            schema.setRequired(required);
+        }
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                new io.swagger.v3.oas.models.media.MediaType()
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    }
+
+    /** RFC 9457 problem details, as every error of the API is written; {@code field} names the offending input. */
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema()
+                .description("Problem details (RFC 9457)")
+                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("title", new StringSchema().example("Bad Request"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema().example("The field \"name\" has the wrong type."))
+                .addProperty("instance", new StringSchema().example("/api/v1/tokens"))
+                .addProperty("field", new StringSchema().example("name"))
+                .required(List.of("type", "title", "status", "detail"));
     }
 }

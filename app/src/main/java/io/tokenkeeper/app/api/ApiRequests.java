@@ -1,6 +1,9 @@
 package io.tokenkeeper.app.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.tokenkeeper.domain.token.TokenRequest;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -28,13 +31,36 @@ final class ApiRequests {
         abstract T read(JsonNode body);
     }
 
-    /** {@code POST /api/v1/tokens}. */
+    /**
+     * {@code POST /api/v1/tokens}: absent {@code scopes} means the policy's default scopes, absent or empty
+     * {@code allowedAddresses} means usable from anywhere.
+     */
     @JsonDeserialize(using = NewToken.Strict.class)
-    record NewToken(@Nullable String name, @Nullable Instant expiresAt) {
+    record NewToken(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100, example = "CI deploy") @Nullable
+            String name,
+
+            @Schema(format = "date-time", nullable = true, example = "2027-01-31T00:00:00Z") @Nullable
+            Instant expiresAt,
+
+            @Schema(nullable = true, example = "[\"tokenkeeper:read\"]") @Nullable
+            List<String> scopes,
+
+            @Schema(nullable = true, example = "[\"203.0.113.0/24\"]") @Nullable
+            List<String> allowedAddresses) {
 
         static NewToken of(@Nullable JsonNode body) {
-            var json = StrictJson.object(body, "name", "expiresAt");
-            return new NewToken(json.string("name"), json.instant("expiresAt"));
+            var json = StrictJson.object(body, "name", "expiresAt", "scopes", "allowedAddresses");
+            return new NewToken(
+                    json.string("name"),
+                    json.instant("expiresAt"),
+                    json.strings("scopes"),
+                    json.strings("allowedAddresses"));
+        }
+
+        /** The domain's request, which checks every value. */
+        TokenRequest toRequest() {
+            return new TokenRequest(name, expiresAt, scopes, allowedAddresses == null ? List.of() : allowedAddresses);
         }
 
         static final class Strict extends Reader<NewToken> {

@@ -1,6 +1,7 @@
 package io.tokenkeeper.app.api;
 
 import io.tokenkeeper.app.api.auth.ApiCaller;
+import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.domain.token.ManagedToken;
 import io.tokenkeeper.domain.token.QuotaUsage;
@@ -104,6 +105,8 @@ final class ApiResponses {
             TokenStatus status,
             Instant createdAt,
             @Nullable Instant expiresAt,
+            List<String> scopes,
+            List<String> allowedAddresses,
             String value) {
 
         static CreatedToken of(GeneratedToken generated, Instant now) {
@@ -115,6 +118,8 @@ final class ApiResponses {
                     token.statusAt(now),
                     token.createdAt(),
                     token.expiresAt(),
+                    token.scopes().stream().map(Scope::value).sorted().toList(),
+                    token.allowedRanges().stream().map(Object::toString).toList(),
                     generated.secret().reveal());
         }
 

@@ -1,5 +1,7 @@
 package io.tokenkeeper.app.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tokenkeeper.app.api.auth.ApiCaller;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotFoundException;
@@ -9,6 +11,7 @@ import io.tokenkeeper.domain.token.TokenService;
 import java.net.URI;
 import java.time.Clock;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * another user's token does not exist, even for an administrator (the administration API is separate).
  */
 @RestController
+@Tag(name = "Tokens", description = "Your own personal API tokens.")
 @RequestMapping(path = "/api/v1/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
 class TokenController {
 
@@ -42,6 +47,7 @@ class TokenController {
     }
 
     @GetMapping
+    @Operation(operationId = "listOwnTokens", summary = "Your tokens that are not revoked, and your quota")
     ApiResponses.TokenList list(@AuthenticationPrincipal ApiCaller caller) {
         var now = clock.instant();
         var actor = caller.actor();
@@ -53,9 +59,16 @@ class TokenController {
 
     /** The value is in this response only; {@code no-store} keeps it out of every cache on the way. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            operationId = "createToken",
+            summary = "Create a token; its value is in this response only",
+            description = "Counts against your quota (409 when it is full). scopes defaults to the policy's default"
+                    + " scopes; allowedAddresses (IP addresses or CIDR ranges) defaults to anywhere. The Location"
+                    + " header names the new token.")
     ResponseEntity<ApiResponses.CreatedToken> create(
             @AuthenticationPrincipal ApiCaller caller, @RequestBody ApiRequests.NewToken request) {
-        var generated = tokens.generate(caller.actor(), request.name(), request.expiresAt());
+        var generated = tokens.generate(caller.actor(), request.toRequest());
         return ResponseEntity.created(
                         URI.create("/api/v1/tokens/" + generated.token().id().value()))
                 .cacheControl(CacheControl.noStore())
@@ -64,6 +77,10 @@ class TokenController {
 
     /** Renames and switches in one transaction: both happen or neither does. */
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "changeToken",
+            summary = "Rename one of your tokens, switch it on or off, or both",
+            description = "Body: {\"name\": \"New name\"}, {\"enabled\": false}, or both fields.")
     ApiResponses.TokenJson change(
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
@@ -87,6 +104,8 @@ class TokenController {
 
     /** Revokes for good: the token stops working at once and leaves the list. */
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "revokeToken", summary = "Revoke one of your tokens for good")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
         tokens.revoke(caller.actor(), own(caller, id).id());
         return ResponseEntity.noContent().build();

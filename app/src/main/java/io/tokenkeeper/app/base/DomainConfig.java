@@ -10,11 +10,14 @@ import io.tokenkeeper.domain.audit.AuditService;
 import io.tokenkeeper.domain.audit.SignInAudit;
 import io.tokenkeeper.domain.base.Transactions;
 import io.tokenkeeper.domain.identity.IdentityLinks;
+import io.tokenkeeper.domain.notification.AuditedNotifications;
+import io.tokenkeeper.domain.notification.Notifier;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.PolicyStore;
 import io.tokenkeeper.domain.provisioning.ProvisioningTokens;
 import io.tokenkeeper.domain.resourceserver.ResourceServerAdministration;
 import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.QuotaPolicy;
 import io.tokenkeeper.domain.token.ScopeCatalogue;
@@ -22,6 +25,7 @@ import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenDirectory;
 import io.tokenkeeper.domain.token.TokenFreezes;
+import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.token.TokenStore;
 import io.tokenkeeper.domain.token.TokenUsage;
@@ -35,9 +39,11 @@ import io.tokenkeeper.persistence.policy.JooqPolicyStore;
 import io.tokenkeeper.persistence.provisioning.JooqProvisioningTokenStore;
 import io.tokenkeeper.persistence.resourceserver.JooqResourceServerStore;
 import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
+import io.tokenkeeper.persistence.token.JooqCanaryStore;
 import io.tokenkeeper.persistence.token.JooqTokenDirectory;
 import io.tokenkeeper.persistence.token.JooqTokenFreezes;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
+import io.tokenkeeper.persistence.token.JooqTokenLifecycleStore;
 import io.tokenkeeper.persistence.token.JooqTokenStore;
 import io.tokenkeeper.persistence.token.JooqTokenUsage;
 import io.tokenkeeper.persistence.user.JooqUserStore;
@@ -72,9 +78,10 @@ class DomainConfig {
         return new JooqUserStore(dsl);
     }
 
+    /** The audit trail, which also tells people what concerns them (see the notification feature). */
     @Bean
-    AuditLog auditLog(DSLContext dsl) {
-        return new JooqAuditLog(dsl);
+    AuditLog auditLog(DSLContext dsl, JooqTokenStore tokens, Notifier notifier) {
+        return new AuditedNotifications(new JooqAuditLog(dsl), tokens, notifier);
     }
 
     @Bean
@@ -94,8 +101,8 @@ class DomainConfig {
     }
 
     @Bean
-    TokenUsage tokenUsage(DSLContext dsl) {
-        return new JooqTokenUsage(dsl);
+    TokenUsage tokenUsage(DSLContext dsl, AuditLog audit) {
+        return new JooqTokenUsage(dsl, audit);
     }
 
     @Bean
@@ -130,6 +137,40 @@ class DomainConfig {
             ScopeCatalogue scopes) {
         return new TokenService(
                 tokens, users, audit, transactions, clock, random, quotas, lifetimes, freezes, changes, scopes);
+    }
+
+    @Bean
+    TokenLifecycle tokenLifecycle(
+            TokenStore tokens,
+            DSLContext dsl,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock,
+            SecureRandom random,
+            LifetimePolicy lifetimes,
+            TokenChanges changes) {
+        return new TokenLifecycle(
+                tokens,
+                new JooqTokenLifecycleStore(dsl),
+                users,
+                audit,
+                transactions,
+                clock,
+                random,
+                lifetimes,
+                changes);
+    }
+
+    @Bean
+    CanaryTokens canaryTokens(
+            TokenService tokens,
+            DSLContext dsl,
+            UserStore users,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock) {
+        return new CanaryTokens(tokens, new JooqCanaryStore(dsl), users, audit, transactions, clock);
     }
 
     @Bean

@@ -122,7 +122,10 @@ final class ResourceServerGate {
                 : authenticator.verify(presented.value(), presented.username(), clientAddress);
         var introspection = Introspection.of(server, verification);
         if (introspection.isActive()) {
-            uses.used(verification.requireGrant().token(), clientAddress);
+            uses.used(verification.requireGrant(), clientAddress);
+        } else if (verification.outcome() == Verification.Outcome.CANARY) {
+            uses.canaryUsed(verification.requireGrant(), clientAddress, null, "presented to " + server.name());
+            throttle.failed(throttled);
         } else if (verification.outcome() == Verification.Outcome.MALFORMED
                 || verification.outcome() == Verification.Outcome.UNKNOWN) {
             throttle.failed(throttled);

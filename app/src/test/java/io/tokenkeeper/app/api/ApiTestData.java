@@ -4,6 +4,7 @@ import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.GeneratedToken;
+import io.tokenkeeper.domain.token.TokenRequest;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
@@ -60,6 +61,16 @@ final class ApiTestData {
         var admin = new Actor(users.aUser(EnumSet.of(Privilege.ADMINISTRATOR)), "192.0.2.1");
         var defaults = TokenPolicy.DEFAULT;
         policies.update(admin, defaults.quota().max(), defaults.maxLifetimeDays(), List.of(ranges));
+    }
+
+    /** Makes new tokens live at most {@code days} days (none: no limit), as an administrator does under Policy. */
+    void maxLifetime(@Nullable Integer days) {
+        var admin = new Actor(users.aUser(EnumSet.of(Privilege.ADMINISTRATOR)), "192.0.2.1");
+        policies.update(admin, TokenPolicy.DEFAULT.quota().max(), days, List.of());
+    }
+
+    GeneratedToken aTokenWith(User user, TokenRequest request) {
+        return tokens.generate(new Actor(user, "192.0.2.1"), request);
     }
 
     static String bearer(GeneratedToken token) {

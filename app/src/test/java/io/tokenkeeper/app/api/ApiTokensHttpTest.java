@@ -100,6 +100,34 @@ class ApiTokensHttpTest {
     }
 
     @Test
+    void creates_a_token_with_the_scopes_and_addresses_asked_for_and_the_policy_s_scopes_otherwise() {
+        var narrow = post(
+                TOKENS,
+                "{\"name\":\"Reader\",\"scopes\":[\"tokenkeeper:read\"],"
+                        + "\"allowedAddresses\":[\"203.0.113.0/24\"]}");
+        var plain = post(TOKENS, "{\"name\":\"Plain\"}");
+        var nullScope = post(TOKENS, "{\"name\":\"Broken\",\"scopes\":[null]}");
+        var badAddress = post(TOKENS, "{\"name\":\"Broken\",\"allowedAddresses\":[\"somewhere\"]}");
+
+        assertThat(narrow.statusCode()).as(narrow.body()).isEqualTo(201);
+        var created = ApiClient.json(narrow);
+        assertThat(created.at("/scopes").toString()).isEqualTo("[\"tokenkeeper:read\"]");
+        assertThat(created.at("/allowedAddresses").toString()).isEqualTo("[\"203.0.113.0/24\"]");
+        // Outside its own allowed addresses the token is refused like any other failed authentication.
+        assertProblem(api.get(ME, "Bearer " + created.at("/value").asString()), 401);
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(201);
+        assertThat(ApiClient.json(plain).at("/scopes").toString()).contains("tokenkeeper:read", "tokenkeeper:write");
+        assertThat(ApiClient.json(plain).at("/allowedAddresses").size()).isZero();
+        assertThat(api.get(ME, "Bearer " + ApiClient.json(plain).at("/value").asString())
+                        .statusCode())
+                .isEqualTo(200);
+        assertProblem(nullScope, 400);
+        assertThat(ApiClient.json(nullScope).at("/field").asString()).isEqualTo("scopes");
+        assertProblem(badAddress, 400);
+        assertThat(ApiClient.json(badAddress).at("/field").asString()).isEqualTo("allowedAddresses");
+    }
+
+    @Test
     void creation_follows_the_page_s_rules_name_expiry_and_quota() {
         var noName = post(TOKENS, "{}");
         var blank = post(TOKENS, "{\"name\":\"   \"}");

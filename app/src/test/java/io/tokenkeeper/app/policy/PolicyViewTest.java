@@ -19,6 +19,7 @@ import io.tokenkeeper.app.base.KaribuTest;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.base.LocalDays;
+import io.tokenkeeper.domain.policy.LifecyclePolicyService;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenService;
@@ -46,6 +47,9 @@ class PolicyViewTest extends KaribuTest {
 
     @Autowired
     PolicyService policies;
+
+    @Autowired
+    LifecyclePolicyService lifecyclePolicies;
 
     @Autowired
     TokenService tokens;
@@ -125,14 +129,14 @@ class PolicyViewTest extends KaribuTest {
         var admin = users.aUser(EnumSet.of(Privilege.ADMINISTRATOR));
         TestSignIn.as(admin);
         ProxySetup broad = () -> Optional.of("10.0.0.0/8");
-        var withoutRanges = new PolicyView(policies, currentUser, broad);
+        var withoutRanges = new PolicyView(policies, currentUser, broad, lifecyclePolicies);
         UI.getCurrent().add(withoutRanges);
         withoutRanges.beforeEnter(null);
         assertThat(_find(withoutRanges, Paragraph.class, spec -> spec.withText(warning("10.0.0.0/8"))))
                 .isEmpty();
 
         policies.update(new Actor(admin, null), 5, null, List.of("203.0.113.0/24"));
-        var withRanges = new PolicyView(policies, currentUser, broad);
+        var withRanges = new PolicyView(policies, currentUser, broad, lifecyclePolicies);
         UI.getCurrent().add(withRanges);
         withRanges.beforeEnter(null);
 

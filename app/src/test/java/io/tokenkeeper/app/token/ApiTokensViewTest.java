@@ -13,7 +13,6 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -23,11 +22,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import io.tokenkeeper.app.base.KaribuTest;
+import io.tokenkeeper.app.base.RowActionClicks;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.audit.AuditAction;
@@ -421,10 +420,6 @@ class ApiTokensViewTest extends KaribuTest {
     }
 
     private static void clickRowAction(int row, String text) {
-        Component cell = GridKt._getCellComponent(tokenGrid(), row, "actions");
-        _click(_get(cell, Button.class, spec -> spec.withAttribute("aria-haspopup", "dialog")));
-        var panel = _get(cell, Popover.class);
-        assertThat(panel.isOpened()).as("the row's actions are open").isTrue();
-        _click(_get(panel, Button.class, spec -> spec.withText(text)));
+        RowActionClicks.clickRowAction(tokenGrid(), row, text);
     }
 }

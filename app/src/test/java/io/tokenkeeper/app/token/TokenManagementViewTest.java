@@ -12,7 +12,6 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -22,11 +21,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import io.tokenkeeper.app.base.KaribuTest;
+import io.tokenkeeper.app.base.RowActionClicks;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.audit.AuditAction;
@@ -448,10 +447,6 @@ class TokenManagementViewTest extends KaribuTest {
     }
 
     private static void clickRowAction(String text) {
-        Component cell = GridKt._getCellComponent(grid(), 0, "actions");
-        _click(_get(cell, Button.class, spec -> spec.withAttribute("aria-haspopup", "dialog")));
-        var panel = _get(cell, Popover.class);
-        assertThat(panel.isOpened()).as("the row's actions are open").isTrue();
-        _click(_get(panel, Button.class, spec -> spec.withText(text)));
+        RowActionClicks.clickRowAction(grid(), 0, text);
     }
 }

@@ -10,17 +10,16 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.tokenkeeper.app.base.KaribuTest;
+import io.tokenkeeper.app.base.RowActionClicks;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.domain.user.PasswordHasher;
 import io.tokenkeeper.domain.user.Privilege;
@@ -209,10 +208,6 @@ class UsersViewTest extends KaribuTest {
     }
 
     private static void clickRowAction(String text) {
-        Component cell = GridKt._getCellComponent(usersGrid(), 0, "actions");
-        _click(_get(cell, Button.class, spec -> spec.withAttribute("aria-haspopup", "dialog")));
-        var panel = _get(cell, Popover.class);
-        assertThat(panel.isOpened()).as("the row's actions are open").isTrue();
-        _click(_get(panel, Button.class, spec -> spec.withText(text)));
+        RowActionClicks.clickRowAction(usersGrid(), 0, text);
     }
 }

@@ -138,6 +138,12 @@ public record AuditEvent(
                 clientAddress);
     }
 
+    /** Tokenkeeper itself did something to one token, by a rule (a policy, a rotation's end). */
+    public static AuditEvent bySystemOnToken(
+            AuditAction action, long tokenId, String tokenName, String details, Instant at) {
+        return new AuditEvent(at, null, SYSTEM, action, TOKEN, Long.toString(tokenId), tokenName, details, null);
+    }
+
     /** An administrator changed the token policy. */
     public static AuditEvent policyChanged(Actor actor, String details, Instant at) {
         return by(actor, AuditAction.POLICY_CHANGED, "policy", null, "Token policy", details, at);

@@ -60,7 +60,10 @@ public final class TokenAuthenticator {
             return Verification.refused(Verification.Outcome.UNKNOWN);
         }
         var grant = found.get();
-        if (!grant.token().isUsableAt(clock.instant())) {
+        if (grant.canary()) {
+            return Verification.canary(grant);
+        }
+        if (!grant.isUsableAt(clock.instant())) {
             return Verification.refused(Verification.Outcome.TOKEN_NOT_USABLE);
         }
         if (!grant.ownerMayUseTheApi()) {

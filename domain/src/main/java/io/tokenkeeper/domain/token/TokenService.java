@@ -39,8 +39,6 @@ public final class TokenService {
     public static final int MAX_ALLOWED_RANGES = 25;
 
     /** The last expiry every supported database can store. */
-    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
-
     static final String FROZEN =
             "An administrator has frozen your tokens, so this one stays disabled until they unfreeze them.";
 
@@ -140,7 +138,7 @@ public final class TokenService {
             var tokenName = TokenName.of(request.name());
             var scopes = chosenScopes(request.scopes());
             var now = now();
-            var expiry = withinLifetime(requireFutureExpiry(request.expiresAt(), now), now);
+            var expiry = withinLifetime(Expiries.requireFuture(request.expiresAt(), now), now);
             tokens.lockOwner(owner.id());
             var active = tokens.listActive(owner.id());
             var quota = quotas.quotaFor(owner.id());
@@ -234,36 +232,13 @@ public final class TokenService {
         return new Target(user, token);
     }
 
-    private @Nullable Instant requireFutureExpiry(@Nullable Instant expiresAt, Instant now) {
-        if (expiresAt == null) {
-            return null;
-        }
-        var expiry = expiresAt.truncatedTo(ChronoUnit.MICROS);
-        if (!expiry.isAfter(now)) {
-            throw new InvalidInputException("expiresAt", "Choose an expiry date in the future.");
-        }
-        if (expiry.isAfter(LATEST_EXPIRY)) {
-            throw new InvalidInputException("expiresAt", "Choose an expiry date before the year 10000.");
-        }
-        return expiry;
-    }
-
+    /** Within the policy's longest lifetime; no expiry chosen means the longest one when the policy has one. */
     private @Nullable Instant withinLifetime(@Nullable Instant expiry, Instant now) {
         var longest = lifetimes.maxLifetime();
         if (longest == null) {
             return expiry;
         }
-        var latest = now.plus(longest).truncatedTo(ChronoUnit.MICROS);
-        if (expiry == null) {
-            return latest;
-        }
-        if (expiry.isAfter(latest)) {
-            throw new InvalidInputException(
-                    "expiresAt",
-                    "Tokens may live at most " + longest.toDays() + " days: choose an expiry date no later than "
-                            + latest.atOffset(java.time.ZoneOffset.UTC).toLocalDate() + ".");
-        }
-        return expiry;
+        return expiry == null ? Expiries.latest(longest, now) : Expiries.requireWithin(expiry, longest, now);
     }
 
     /** Checks names against the active tokens first for a clear message; the store's unique index is the backstop. */

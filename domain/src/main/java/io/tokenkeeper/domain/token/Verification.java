@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Outcome#ADDRESS_NOT_TRUSTED} must look the same to the caller; the outcome is for metrics and the audit
  * trail only. A call from an untrusted address may be told so: that verdict says nothing about the token.
  *
- * @param grant the token and its owner when accepted, otherwise {@code null}
+ * @param grant the token and its owner when accepted or a canary, otherwise {@code null}
  */
 public record Verification(Outcome outcome, @Nullable TokenGrant grant) {
 
@@ -21,14 +21,16 @@ public record Verification(Outcome outcome, @Nullable TokenGrant grant) {
         MALFORMED,
         /** Well formed, but no token has this value. */
         UNKNOWN,
-        /** The token is disabled, expired or revoked. */
+        /** The token is disabled, expired or revoked, or the value presented is the retired old one of a rotation. */
         TOKEN_NOT_USABLE,
         /** The owner is disabled or no longer holds API Access. */
         OWNER_NOT_ALLOWED,
         /** HTTP Basic named someone other than the token's owner. */
         WRONG_USERNAME,
         /** The token's owner allowed it only from other addresses. */
-        ADDRESS_NOT_ALLOWED_FOR_TOKEN;
+        ADDRESS_NOT_ALLOWED_FOR_TOKEN,
+        /** A canary token: it never authenticates, and its use must raise the alarm. Carries the grant for that. */
+        CANARY;
 
         /** The lower-case name, for metric tags. */
         public String tag() {
@@ -38,13 +40,18 @@ public record Verification(Outcome outcome, @Nullable TokenGrant grant) {
 
     public Verification {
         Objects.requireNonNull(outcome, "outcome");
-        if ((outcome == Outcome.ACCEPTED) != (grant != null)) {
-            throw new IllegalArgumentException("Exactly an accepted verification carries a grant.");
+        boolean carriesGrant = outcome == Outcome.ACCEPTED || outcome == Outcome.CANARY;
+        if (carriesGrant != (grant != null)) {
+            throw new IllegalArgumentException("Exactly an accepted or canary verification carries a grant.");
         }
     }
 
     static Verification accepted(TokenGrant grant) {
         return new Verification(Outcome.ACCEPTED, grant);
+    }
+
+    static Verification canary(TokenGrant grant) {
+        return new Verification(Outcome.CANARY, grant);
     }
 
     static Verification refused(Outcome outcome) {
@@ -55,7 +62,7 @@ public record Verification(Outcome outcome, @Nullable TokenGrant grant) {
         return outcome == Outcome.ACCEPTED;
     }
 
-    /** The grant of an accepted verification. */
+    /** The grant of an accepted (or canary) verification. */
     public TokenGrant requireGrant() {
         if (grant == null) {
             throw new IllegalStateException("The token was refused: " + outcome);

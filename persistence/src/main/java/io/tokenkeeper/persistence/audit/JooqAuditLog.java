@@ -137,6 +137,16 @@ public final class JooqAuditLog implements AuditLog {
         return text.length() <= MAX_ID_DIGITS && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
+    /** The newest events about one token, at most {@code limit}. */
+    public List<AuditEvent> ofToken(long tokenId, int limit) {
+        return dsl.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.TARGET_TYPE.eq("token"))
+                .and(AUDIT_EVENT.TARGET_ID.eq(Long.toString(tokenId)))
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
+                .limit(limit)
+                .fetch(JooqAuditLog::toEvent);
+    }
+
     private static AuditEvent toEvent(Record row) {
         Long actorId = row.get(AUDIT_EVENT.ACTOR_ID);
         return new AuditEvent(

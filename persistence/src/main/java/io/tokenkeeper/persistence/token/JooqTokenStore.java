@@ -217,7 +217,12 @@ public final class JooqTokenStore implements TokenStore {
         return new NotFoundException("This token does not exist.");
     }
 
-    static Token toToken(Record row) {
+    /** The columns {@link #toToken} reads, for adapters of other features that return tokens. */
+    public static List<SelectField<?>> columns() {
+        return List.of(COLUMNS);
+    }
+
+    public static Token toToken(Record row) {
         return new Token(
                 new TokenId(row.get(API_TOKEN.ID)),
                 new UserId(row.get(API_TOKEN.OWNER_ID)),

@@ -6,6 +6,7 @@ import static io.tokenkeeper.persistence.jooq.Tables.AUDIT_EVENT;
 
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditEvent;
+import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.domain.user.UserId;
@@ -24,9 +25,16 @@ public final class JooqTokenUsage implements TokenUsage {
     private static final int MAX_ADDRESS_LENGTH = 64;
 
     private final DSLContext dsl;
+    private final AuditLog audit;
 
     public JooqTokenUsage(DSLContext dsl) {
+        this(dsl, new JooqAuditLog(dsl));
+    }
+
+    /** @param audit where the event of a new address goes, inside the transaction that checks it */
+    public JooqTokenUsage(DSLContext dsl, AuditLog audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     @Override
@@ -76,15 +84,14 @@ public final class JooqTokenUsage implements TokenUsage {
             if (reported) {
                 return false;
             }
-            new JooqAuditLog(tx)
-                    .record(AuditEvent.tokenUsedFromNewAddress(
-                            new UserId(row.get(APP_USER.ID)),
-                            row.get(APP_USER.USERNAME),
-                            token.value(),
-                            row.get(API_TOKEN.NAME),
-                            previous,
-                            address,
-                            at));
+            audit.record(AuditEvent.tokenUsedFromNewAddress(
+                    new UserId(row.get(APP_USER.ID)),
+                    row.get(APP_USER.USERNAME),
+                    token.value(),
+                    row.get(API_TOKEN.NAME),
+                    previous,
+                    address,
+                    at));
             return true;
         });
     }

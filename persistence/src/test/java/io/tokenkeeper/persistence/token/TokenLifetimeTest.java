@@ -59,7 +59,8 @@ class TokenLifetimeTest {
         assertThatThrownBy(() -> limited.generate(actor(user), "CI", NOW.plus(Duration.ofDays(31))))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"))
-                .hasMessage("Tokens may live at most 30 days: choose an expiry date no later than 2026-12-28.");
+                .hasMessage(
+                        "Tokens may live at most 30 days from now: choose an expiry date no later than 2026-12-28.");
         assertThat(limited.listOwn(actor(user))).isEmpty();
     }
 

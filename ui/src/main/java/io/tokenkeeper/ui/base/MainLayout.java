@@ -20,6 +20,8 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuEntry;
+import io.tokenkeeper.domain.notification.NotificationService;
+import io.tokenkeeper.domain.token.TokenService;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,12 +41,13 @@ public final class MainLayout extends AppLayout {
 
     private final CurrentUser currentUser;
 
-    public MainLayout(CurrentUser currentUser, RouteAccess access) {
+    public MainLayout(
+            CurrentUser currentUser, RouteAccess access, NotificationService notifications, TokenService tokens) {
         this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
         var toggle = new DrawerToggle();
         toggle.setAriaLabel("Menu");
-        addToNavbar(toggle, createUserMenu());
+        addToNavbar(toggle, new NotificationBell(notifications, tokens, currentUser), createUserMenu());
         addToDrawer(createBrand());
         createNavigation(access).values().forEach(this::addToDrawer);
     }

@@ -20,7 +20,9 @@ public record StatusBadge(String label, Tone tone) {
         /** Needs attention soon. */
         WARNING("badge warning"),
         /** Stopped for good, or broken. */
-        ERROR("badge error");
+        ERROR("badge error"),
+        /** Works, but not like the others: worth knowing, nothing to do (a canary). */
+        INFO("badge");
 
         private final String theme;
 
@@ -48,6 +50,10 @@ public record StatusBadge(String label, Tone tone) {
 
     public static StatusBadge error(String label) {
         return new StatusBadge(label, Tone.ERROR);
+    }
+
+    public static StatusBadge info(String label) {
+        return new StatusBadge(label, Tone.INFO);
     }
 
     /** The badge as a component, outside a grid. */

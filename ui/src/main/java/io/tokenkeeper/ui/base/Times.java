@@ -51,6 +51,11 @@ public final class Times {
         return LOCAL.format(instant.atZone(zone()));
     }
 
+    /** {@link #local} of a time that may be absent, e.g. "never" for a token without an expiry. */
+    public static String localOr(@Nullable Instant instant, String absent) {
+        return instant == null ? absent : local(instant);
+    }
+
     /**
      * The time to the second in the browser's zone and in UTC, for a tooltip: e.g. Sat 2026-11-28 15:05:09
      * Europe/Berlin (2026-11-28 14:05:09 UTC). In UTC only when the browser is in UTC.

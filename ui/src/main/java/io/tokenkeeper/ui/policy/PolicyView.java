@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.network.IpRange;
+import io.tokenkeeper.domain.policy.LifecyclePolicyService;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
 import io.tokenkeeper.domain.token.TokenQuota;
@@ -50,7 +51,11 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
             .on("maxLifetimeDays", maxLifetime)
             .on("trustedRanges", trustedRanges);
 
-    public PolicyView(PolicyService policies, CurrentUser currentUser, ProxySetup proxies) {
+    public PolicyView(
+            PolicyService policies,
+            CurrentUser currentUser,
+            ProxySetup proxies,
+            LifecyclePolicyService lifecyclePolicies) {
         this.policies = policies;
         this.currentUser = currentUser;
         this.proxies = proxies;
@@ -84,7 +89,8 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
                         + " log."),
                 proxyWarning,
                 form,
-                save);
+                save,
+                new LifecyclePolicyForm(lifecyclePolicies, currentUser));
     }
 
     @Override

@@ -22,9 +22,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.token.CanaryTokens;
+import io.tokenkeeper.domain.token.Rotation;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
+import io.tokenkeeper.domain.token.TokenId;
+import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.ui.base.Actions;
@@ -32,10 +37,13 @@ import io.tokenkeeper.ui.base.Confirmations;
 import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.Notifications;
 import io.tokenkeeper.ui.base.RowActions;
+import io.tokenkeeper.ui.base.StatusBadge;
 import io.tokenkeeper.ui.user.UserInformationLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +57,7 @@ import java.util.stream.Collectors;
 public final class ApiTokensView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 
     static final String EMPTY = "You have no API tokens yet.";
+    static final StatusBadge CANARY = StatusBadge.info("Canary \u2014 alerts on any use");
     static final String EMPTY_HINT =
             "Create one to call the REST API with a token instead of your password. You can have up to ";
 
@@ -62,19 +71,29 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private final Div emptyState = new Div();
     private final Button addToken = new Button("Add New Token", VaadinIcon.PLUS.create());
     private final Span quotaMessage = new Span();
+    private final Button addCanary = new Button("Add Canary Token", VaadinIcon.BUG.create());
     private List<Token> shown = List.of();
+    private final LifecycleActions lifecycle;
+    private Map<TokenId, Rotation> rotations = Map.of();
+    private final CanaryTokens canaryTokens;
+    private Set<TokenId> canaries = Set.of();
 
     public ApiTokensView(
             TokenService tokens,
             PolicyService policies,
             CurrentUser currentUser,
             Clock clock,
-            TokenAuthenticator authenticator) {
+            TokenAuthenticator authenticator,
+            TokenLifecycle tokenLifecycle,
+            ActivityService activity,
+            CanaryTokens canaryTokens) {
+        this.canaryTokens = canaryTokens;
         this.tokens = tokens;
         this.authenticator = authenticator;
         this.policies = policies;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.lifecycle = new LifecycleActions(tokenLifecycle, activity, policies, this::actor, clock, this::refresh);
         var layout = getContent();
         layout.setPadding(false);
         layout.add(createToolbar(), createGrid(), emptyState);
@@ -91,7 +110,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         quotaMessage.addClassName("tk-quota");
         var intro = new Paragraph("Use a token in place of your password when you call the REST API."
                 + " Treat it like a password: anyone who has it can act as you.");
-        var toolbar = new HorizontalLayout(addToken, quotaMessage);
+        var toolbar = new HorizontalLayout(addToken, createCanaryButton(), quotaMessage);
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.setWrap(true);
         var wrapper = new VerticalLayout(intro, toolbar);
@@ -106,7 +125,8 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         columns.created().setSortable(true);
         columns.lastUsed();
         columns.expires();
-        columns.status();
+        columns.status(token ->
+                canaries.contains(token.id()) ? CANARY : LifecycleActions.rotatingBadge(rotations.get(token.id())));
         columns.scopes();
         columns.summary(TokenColumns::scopes);
         RowActions.addColumn(grid, this::createActions);
@@ -119,13 +139,29 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
 
     private Component createActions(Token token) {
         String name = quoted(token.name().value());
-        var actions = new RowActions(name).add("Rename", () -> openRenameDialog(token));
+        return new RowActions(name)
+                .add("Details", lifecycle.details(token))
+                .add("Rename", () -> openRenameDialog(token))
+                .add("Regenerate", lifecycle.regenerate(token))
+                .add("Extend Expiry", lifecycle.extend(token))
+                .add(token.enabled() ? "Disable" : "Enable", () -> toggle(token, name))
+                .add("Revoke", () -> confirmRevoke(token));
+    }
+
+    private void toggle(Token token, String name) {
         if (token.enabled()) {
-            actions.add("Disable", () -> perform(() -> tokens.disable(actor(), token.id()), "Disabled " + name + "."));
+            perform(() -> tokens.disable(actor(), token.id()), "Disabled " + name + ".");
         } else {
-            actions.add("Enable", () -> perform(() -> tokens.enable(actor(), token.id()), "Enabled " + name + "."));
+            perform(() -> tokens.enable(actor(), token.id()), "Enabled " + name + ".");
         }
-        return actions.add("Revoke", () -> confirmRevoke(token));
+    }
+
+    /** Add Canary Token: a decoy that never authenticates and alerts on any use; it counts towards the quota. */
+    private Button createCanaryButton() {
+        addCanary.addClickListener(
+                event -> new CanaryTokenDialog(name -> canaryTokens.create(actor(), name), this::refresh).open());
+        addCanary.setTooltipText("A decoy token that alerts you and the administrators when anyone uses it");
+        return addCanary;
     }
 
     private void openNewTokenDialog() {
@@ -190,6 +226,8 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private void refresh() {
         var actor = actor();
         shown = tokens.listOwn(actor);
+        rotations = lifecycle.ongoingRotations();
+        canaries = canaryTokens.canaries(actor);
         grid.setItems(shown);
         grid.setVisible(!shown.isEmpty());
 
@@ -199,6 +237,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         emptyState.setVisible(shown.isEmpty());
 
         addToken.setEnabled(quota.canGenerate());
+        addCanary.setEnabled(quota.canGenerate());
         quotaMessage.setText(quota.canGenerate() ? "" : quota.limitAdvice());
         addToken.setTooltipText(quota.canGenerate() ? "Create a new API token" : quota.limitMessage());
     }

@@ -24,7 +24,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.tokenkeeper.domain.base.DomainException;
 import io.tokenkeeper.domain.base.InvalidInputException;
-import io.tokenkeeper.domain.base.LocalDays;
 import io.tokenkeeper.domain.base.Text;
 import io.tokenkeeper.domain.scope.ScopeDefinition;
 import io.tokenkeeper.domain.token.GeneratedToken;
@@ -38,7 +37,6 @@ import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Notifications;
 import io.tokenkeeper.ui.base.Times;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,21 +139,7 @@ final class NewTokenDialog extends Composite<Dialog> {
         name.setHelperText(counter(""));
         name.addValueChangeListener(event -> validateName(event.getValue()));
 
-        var now = clock.instant();
-        var zone = Times.zone();
-        expiresOn.setMin(LocalDays.today(now, zone));
-        expiresOn.setClearButtonVisible(true);
-        String endOfDay = "The token works until the end of that day (" + Times.zoneName() + ").";
-        if (maxLifetimeDays == null) {
-            expiresOn.setHelperText("Optional. " + endOfDay);
-        } else {
-            var latest = LocalDays.lastDayEndingWithin(now, Duration.ofDays(maxLifetimeDays), zone);
-            expiresOn.setMax(latest);
-            expiresOn.setValue(latest);
-            expiresOn.setHelperText(
-                    "Your administrator allows tokens to live at most " + maxLifetimeDays + " days. " + endOfDay);
-        }
-        expiresOn.setWidthFull();
+        ExpiryDays.limit(expiresOn, clock.instant(), maxLifetimeDays);
 
         allowedAddresses.setWidthFull();
         allowedAddresses.setHelperText("Optional. IP addresses or ranges the token may be used from, one per line"

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token columns that API Tokens and Token Management share, with the same header, key, text and width on both
@@ -33,6 +34,7 @@ final class TokenColumns<T> {
     private final Function<T, Token> token;
     private final Clock clock;
     private final List<Grid.Column<T>> wide = new ArrayList<>();
+    private Function<T, @Nullable StatusBadge> instead = row -> null;
 
     TokenColumns(Grid<T> grid, Function<T, Token> token, Clock clock) {
         this.grid = grid;
@@ -90,8 +92,16 @@ final class TokenColumns<T> {
     }
 
     Grid.Column<T> status() {
-        return wide(grid.addColumn(
-                        StatusBadge.renderer(row -> badge(token.apply(row).statusAt(clock.instant()))))
+        return status(row -> null);
+    }
+
+    /**
+     * @param instead a badge that replaces the status of a row, such as a rotation's or a canary's, or {@code null};
+     *     the phone layout's {@link #summary} shows it too
+     */
+    Grid.Column<T> status(Function<T, @Nullable StatusBadge> instead) {
+        this.instead = instead;
+        return wide(grid.addColumn(StatusBadge.renderer(this::status))
                 .setHeader("Status")
                 .setKey("status")
                 .setAutoWidth(true)
@@ -169,7 +179,8 @@ final class TokenColumns<T> {
     }
 
     private StatusBadge status(T row) {
-        return badge(token.apply(row).statusAt(clock.instant()));
+        var special = instead.apply(row);
+        return special != null ? special : badge(token.apply(row).statusAt(clock.instant()));
     }
 
     private String dates(T row) {

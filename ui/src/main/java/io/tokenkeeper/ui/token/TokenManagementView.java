@@ -25,9 +25,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.token.ManagedToken;
 import io.tokenkeeper.domain.token.TokenAdministration;
+import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
@@ -73,12 +76,21 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
             new FieldErrors().on("text", search).on("createdFrom", from).on("createdTo", to);
     private TokenSearch criteria = TokenSearch.ALL;
 
+    private final LifecycleActions lifecycle;
+
     public TokenManagementView(
-            TokenAdministration administration, TokenService tokens, CurrentUser currentUser, Clock clock) {
+            TokenAdministration administration,
+            TokenService tokens,
+            CurrentUser currentUser,
+            Clock clock,
+            TokenLifecycle tokenLifecycle,
+            ActivityService activity,
+            PolicyService policies) {
         this.administration = administration;
         this.tokens = tokens;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.lifecycle = new LifecycleActions(tokenLifecycle, activity, policies, this::actor, clock, this::refresh);
         var layout = getContent();
         layout.addClassName("tk-page");
         layout.setSizeFull();
@@ -179,7 +191,10 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
     private Component createActions(ManagedToken row) {
         var token = row.token();
         String described = described(row);
-        var actions = new RowActions(described);
+        var actions = new RowActions(described)
+                .add("Details", lifecycle.details(token))
+                .add("Regenerate", lifecycle.regenerate(token))
+                .add("Extend Expiry", lifecycle.extend(token));
         if (token.enabled()) {
             actions.add(
                     "Disable", () -> perform(() -> tokens.disable(actor(), token.id()), "Disabled " + described + "."));

@@ -37,6 +37,7 @@ final class TokenTest {
                 "Does not work " + from + ": the token is allowed only from the addresses you gave it.";
             case TOKEN_NOT_USABLE -> "Does not work: the token is disabled, expired or revoked.";
             case OWNER_NOT_ALLOWED -> "Does not work: your account is disabled or no longer has API Access.";
+            case CANARY -> "Does not work, by design: a canary token never authenticates.";
             case WRONG_USERNAME, UNKNOWN, MALFORMED -> "Does not work: the API does not know this token.";
         };
     }

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import io.tokenkeeper.domain.account.AccountService;
 import io.tokenkeeper.domain.base.InvalidInputException;
+import io.tokenkeeper.domain.notification.NotificationService;
 import io.tokenkeeper.domain.user.DisplayName;
 import io.tokenkeeper.domain.user.PasswordPolicy;
 import io.tokenkeeper.domain.user.Privilege;
@@ -59,7 +60,7 @@ public final class ProfileView extends Composite<VerticalLayout> {
             .on("newPassword", newPassword)
             .on("confirmation", confirmation);
 
-    public ProfileView(AccountService users, CurrentUser currentUser) {
+    public ProfileView(AccountService users, CurrentUser currentUser, NotificationService notifications) {
         this.users = users;
         this.currentUser = currentUser;
         var user = currentUser.user();
@@ -67,6 +68,7 @@ public final class ProfileView extends Composite<VerticalLayout> {
         layout.setPadding(false);
         layout.add(createAccountFacts(user), createProfileForm(user));
         layout.add(users.hasPassword(currentUser.actor()) ? createPasswordForm() : createNoPassword());
+        layout.add(new MailSettings(notifications, currentUser));
     }
 
     private FormLayout createAccountFacts(User user) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Authenticates an API request by the personal API token in its one {@code Authorization} header, Bearer or Basic.
@@ -127,6 +129,13 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
         if (!verification.isAccepted()) {
             log.debug("Refused an API token from {}: {}", client, verification.outcome());
+            if (verification.outcome() == Verification.Outcome.CANARY) {
+                uses.canaryUsed(
+                        verification.requireGrant(),
+                        client,
+                        request.getHeader(HttpHeaders.USER_AGENT),
+                        request.getMethod() + " " + request.getRequestURI());
+            }
             var overLimit = throttle.failed(client).or(() -> throttled);
             if (overLimit.isPresent()) {
                 metrics.throttled();
@@ -143,7 +152,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         var caller = new ApiCaller(verification.requireGrant(), client);
-        uses.used(caller.token(), client);
+        ExpiryHeader.add(response, caller.grant());
         var context = contexts.createEmptyContext();
         context.setAuthentication(new TokenAuthentication(caller));
         contexts.setContext(context);
@@ -151,7 +160,14 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             contexts.clearContext();
+            uses.used(caller.grant(), client, request.getHeader(HttpHeaders.USER_AGENT), endpoint(request));
         }
+    }
+
+    /** Method and route pattern of the handler that answered, such as {@code GET /api/v1/tokens/{id}}. */
+    private static @Nullable String endpoint(HttpServletRequest request) {
+        var pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern == null ? null : request.getMethod() + " " + pattern;
     }
 
     /**

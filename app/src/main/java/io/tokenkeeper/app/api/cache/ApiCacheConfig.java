@@ -2,9 +2,12 @@ package io.tokenkeeper.app.api.cache;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.tokenkeeper.app.activity.UsageRecorder;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
+import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.persistence.token.JooqTokenGrants;
 import io.tokenkeeper.persistence.token.PostgresChangeFeed;
@@ -69,7 +72,14 @@ class ApiCacheConfig {
     }
 
     @Bean
-    TokenUseRecorder tokenUseRecorder(TokenUsage usage, Clock clock, BackgroundWork background) {
-        return new TokenUseRecorder(usage, clock, background);
+    TokenUseRecorder tokenUseRecorder(
+            TokenUsage usage,
+            Clock clock,
+            BackgroundWork background,
+            TokenLifecycle lifecycle,
+            UsageRecorder activity,
+            CanaryTokens canaries) {
+        return new TokenUseRecorder(
+                usage, clock, background, new RotationHandover(lifecycle, clock, background), activity, canaries);
     }
 }

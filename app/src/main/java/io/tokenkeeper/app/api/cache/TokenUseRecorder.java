@@ -2,7 +2,10 @@ package io.tokenkeeper.app.api.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenkeeper.app.activity.UsageRecorder;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenGrant;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenUsage;
 import java.time.Clock;
@@ -34,10 +37,40 @@ public final class TokenUseRecorder {
             .maximumSize(REMEMBERED)
             .build();
 
-    TokenUseRecorder(TokenUsage usage, Clock clock, BackgroundWork background) {
+    private final RotationHandover handover;
+    private final UsageRecorder activity;
+    private final CanaryTokens canaries;
+
+    TokenUseRecorder(
+            TokenUsage usage,
+            Clock clock,
+            BackgroundWork background,
+            RotationHandover handover,
+            UsageRecorder activity,
+            CanaryTokens canaries) {
+        this.canaries = canaries;
         this.usage = usage;
         this.clock = clock;
         this.background = background;
+        this.handover = handover;
+        this.activity = activity;
+    }
+
+    /** A request the grant's token authenticated; its new value's first use may end the overlap of a rotation. */
+    public void used(TokenGrant grant, @Nullable String clientAddress) {
+        used(grant, clientAddress, null, null);
+    }
+
+    /**
+     * Like {@link #used(TokenGrant, String)}, counted in the token's activity with what the request was.
+     *
+     * @param endpoint method and route pattern, never a query string; {@code null} when unknown
+     */
+    public void used(
+            TokenGrant grant, @Nullable String clientAddress, @Nullable String userAgent, @Nullable String endpoint) {
+        handover.used(grant);
+        activity.record(grant.token().id(), clientAddress, userAgent, endpoint);
+        used(grant.token(), clientAddress);
     }
 
     /**
@@ -65,6 +98,23 @@ public final class TokenUseRecorder {
         });
         if (!submitted) {
             forget(record ? id : null, compare ? place : null);
+        }
+    }
+
+    /**
+     * Someone presented a canary token: the alarm (audit and notifications) is raised off the request thread, so the
+     * refusal takes the time of any other.
+     *
+     * @param path the request's path, never its query string
+     */
+    public void canaryUsed(
+            TokenGrant grant, @Nullable String clientAddress, @Nullable String userAgent, @Nullable String path) {
+        if (!background.submit(
+                "raise the alarm for canary token " + grant.token().id().value(),
+                () -> canaries.used(grant, clientAddress, userAgent, path))) {
+            log.warn(
+                    "Could not raise the alarm for canary token {}: too much work queued",
+                    grant.token().id().value());
         }
     }
 

@@ -1,0 +1,5 @@
+/** Notifications, mail settings and the claims of reminders in PostgreSQL. */
+@NullMarked
+package io.tokenkeeper.persistence.notification;
+
+import org.jspecify.annotations.NullMarked;
