@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,11 @@ class PagesBrowserTest {
         }
         openUserMenu();
         check("user-menu", width);
+        closeOverlays();
+        click(Browser.waitFor(driver)
+                .until(elementToBeClickable(By.xpath("//vaadin-button[starts-with(@aria-label,'Notifications')]"))));
+        Browser.waitFor(driver).until(visibilityOfElementLocated(By.xpath("//vaadin-dialog[@opened]")));
+        check("notifications", width);
 
         assertThat(problems)
                 .as("axe-core " + Axe.version(driver) + " violations and sideways overflow at " + width + " px")
@@ -172,6 +178,16 @@ class PagesBrowserTest {
                 openRowActions();
                 click(panelButton("Revoke"));
                 check(page + "-revoke", width);
+                closeOverlays();
+                for (String action : List.of("Details", "Regenerate", "Extend Expiry")) {
+                    openRowActions();
+                    click(panelButton(action));
+                    Browser.waitFor(driver).until(visibilityOfElementLocated(By.xpath("//vaadin-dialog[@opened]")));
+                    check(page + "-" + action.toLowerCase(Locale.ROOT).replace(' ', '-'), width);
+                    closeOverlays();
+                }
+                click(button("Add Canary Token"));
+                check(page + "-canary", width);
                 closeOverlays();
             }
             case "administration/users" -> {

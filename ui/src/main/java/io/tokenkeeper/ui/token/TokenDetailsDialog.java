@@ -104,7 +104,6 @@ final class TokenDetailsDialog extends Composite<Dialog> {
             bar.getStyle().set("flex", "1").set("height", height + "px").set("background", "var(--lumo-primary-color)");
             var label = day.day() + ": " + day.calls() + (day.calls() == 1 ? " call" : " calls");
             bar.getElement().setAttribute("title", label);
-            bar.getElement().setAttribute("aria-label", label);
             chart.add(bar);
         }
         var wrapper = new Div(chart, new Paragraph(activity.totalCalls() + " calls in the last 30 days."));
