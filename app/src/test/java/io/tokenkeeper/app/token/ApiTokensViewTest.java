@@ -37,14 +37,17 @@ import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.scope.ScopeDefinition;
 import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.token.TokenStatus;
 import io.tokenkeeper.domain.user.Actor;
+import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.ui.base.AccessDeniedView;
 import io.tokenkeeper.ui.token.ApiTokensView;
 import io.tokenkeeper.ui.user.ProfileView;
+import java.util.EnumSet;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,9 @@ class ApiTokensViewTest extends KaribuTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    TokenAdministration administration;
 
     @Autowired
     DSLContext dsl;
@@ -356,6 +362,20 @@ class ApiTokensViewTest extends KaribuTest {
         clickRowAction(0, "Enable");
         assertThat(GridKt._getFormatted(tokenGrid(), 0, "status")).isEqualTo("Enabled");
         assertThat(only(user).statusAt(java.time.Instant.now())).isEqualTo(TokenStatus.ENABLED);
+    }
+
+    @Test
+    void a_token_an_administrator_froze_shows_as_frozen_and_stays_off() {
+        var user = signInWithApiAccess();
+        tokens.generate(new Actor(user, null), "frozen one", null);
+        var admin = users.aUser(EnumSet.of(Privilege.ADMINISTRATOR));
+        administration.freeze(new Actor(admin, null), user.username().value(), "Laptop stolen");
+        UI.getCurrent().navigate(ApiTokensView.class);
+
+        assertThat(GridKt._getFormatted(tokenGrid(), 0, "status")).isEqualTo("Frozen");
+        clickRowAction(0, "Enable");
+        assertThat(only(user).enabled()).isFalse();
+        assertThat(GridKt._getFormatted(tokenGrid(), 0, "status")).isEqualTo("Frozen");
     }
 
     @Test

@@ -32,9 +32,12 @@ import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.NotAllowedException;
+import io.tokenkeeper.domain.token.ExpiryChoice;
 import io.tokenkeeper.domain.token.ManagedToken;
+import io.tokenkeeper.domain.token.Overlap;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenAdministration;
+import io.tokenkeeper.domain.token.TokenLifecycle;
 import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
@@ -85,6 +88,9 @@ class TokenManagementViewTest extends KaribuTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    TokenLifecycle lifecycle;
 
     @Autowired
     DSLContext dsl;
@@ -274,6 +280,21 @@ class TokenManagementViewTest extends KaribuTest {
     }
 
     @Test
+    void a_token_whose_old_value_still_works_shows_as_rotating_until_when() {
+        var owner = owner("rita");
+        var rotating = generate(owner, "rotating");
+        generate(owner, "steady");
+        lifecycle.regenerate(new Actor(owner, null), rotating.id(), Overlap.ONE_DAY, ExpiryChoice.KEEP);
+        signInAsAdministrator();
+        search(owner.username().value());
+
+        assertThat(column("status"))
+                .hasSize(2)
+                .contains("Enabled")
+                .anyMatch(status -> status.startsWith("Rotating \u2014 old value stops at "));
+    }
+
+    @Test
     void freezing_then_unfreezing_restores_exactly_the_frozen_tokens() {
         var owner = owner("ann");
         var first = generate(owner, "first");
@@ -298,7 +319,7 @@ class TokenManagementViewTest extends KaribuTest {
         assertThat(ownTokens(owner)).noneMatch(Token::enabled);
         assertThat(stored(bystander).enabled()).isTrue();
         _click(_get(Button.class, spec -> spec.withText("Close")));
-        assertThat(column("status")).containsOnly("Disabled");
+        assertThat(column("status")).containsExactlyInAnyOrder("Frozen", "Frozen", "Disabled");
 
         _click(_get(Button.class, spec -> spec.withText("Unfreeze Tokens")));
         _setValue(

@@ -3,6 +3,7 @@ package io.tokenkeeper.domain.token;
 import io.tokenkeeper.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Freezes of a user's tokens: which tokens a freeze disabled, so that ending it re-enables exactly those. A user has
@@ -13,6 +14,9 @@ public interface TokenFreezes {
 
     /** Whether the owner has an active freeze. */
     boolean isFrozen(UserId owner);
+
+    /** The owner's tokens that the active freeze holds disabled (none without a freeze). */
+    Set<TokenId> heldByFreeze(UserId owner);
 
     /**
      * Starts a freeze: disables every token of the owner that is switched on and not revoked, and remembers exactly

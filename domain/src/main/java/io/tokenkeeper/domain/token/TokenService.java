@@ -93,6 +93,11 @@ public final class TokenService {
         return tokens.listActive(requireApiAccess(actor).id());
     }
 
+    /** The actor's tokens that an administrator's freeze holds disabled: the actor cannot switch them on. */
+    public Set<TokenId> frozen(Actor actor) {
+        return freezes.heldByFreeze(requireApiAccess(actor).id());
+    }
+
     public QuotaUsage quota(Actor actor) {
         var owner = requireApiAccess(actor).id();
         return new QuotaUsage(tokens.countActive(owner), quotas.quotaFor(owner));

@@ -2,13 +2,20 @@ package io.tokenkeeper.persistence.token;
 
 import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
 import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
+import static io.tokenkeeper.persistence.jooq.Tables.RETIRING_TOKEN_VALUE;
+import static io.tokenkeeper.persistence.jooq.Tables.TOKEN_FREEZE;
+import static io.tokenkeeper.persistence.jooq.Tables.TOKEN_FREEZE_ITEM;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 
 import io.tokenkeeper.domain.token.ManagedToken;
+import io.tokenkeeper.domain.token.Rotation;
 import io.tokenkeeper.domain.token.TokenDirectory;
+import io.tokenkeeper.domain.token.TokenHint;
+import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenStatus;
 import io.tokenkeeper.domain.user.Username;
@@ -35,6 +42,20 @@ public final class JooqTokenDirectory implements TokenDirectory {
     private static final int MAX_OWNER_IDS = 10_000;
     private static final String RANK = "status_rank";
     private static final String GROUP_TIME = "group_time";
+    // A rotation's columns under names of their own: the status order reads them through a union of derived tables,
+    // where the old value's hint must not meet the token's.
+    private static final Field<Long> ROTATED_TOKEN = RETIRING_TOKEN_VALUE.TOKEN_ID.as("rotated_token_id");
+    private static final Field<String> OLD_HINT = RETIRING_TOKEN_VALUE.HINT.as("old_hint");
+    private static final Field<Instant> ROTATED_AT = RETIRING_TOKEN_VALUE.ROTATED_AT.as("rotated_at");
+    private static final Field<Instant> OLD_RETIRES_AT = RETIRING_TOKEN_VALUE.RETIRES_AT.as("old_retires_at");
+    private static final Field<Boolean> UNTIL_FIRST_USE = RETIRING_TOKEN_VALUE.UNTIL_FIRST_USE.as("until_first_use");
+    private static final Field<Boolean> FROZEN = DSL.field(DSL.exists(selectOne()
+                    .from(TOKEN_FREEZE_ITEM)
+                    .join(TOKEN_FREEZE)
+                    .on(TOKEN_FREEZE.ID.eq(TOKEN_FREEZE_ITEM.FREEZE_ID))
+                    .where(TOKEN_FREEZE_ITEM.TOKEN_ID.eq(API_TOKEN.ID))
+                    .and(TOKEN_FREEZE.UNFROZEN_AT.isNull())))
+            .as("frozen");
     private static final List<SelectField<?>> COLUMNS = columns();
 
     private final DSLContext dsl;
@@ -53,6 +74,8 @@ public final class JooqTokenDirectory implements TokenDirectory {
                 .from(API_TOKEN)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(API_TOKEN.OWNER_ID))
+                .leftJoin(RETIRING_TOKEN_VALUE)
+                .on(rotating(now))
                 .where(condition)
                 .orderBy(order(search))
                 .offset(offset)
@@ -78,14 +101,16 @@ public final class JooqTokenDirectory implements TokenDirectory {
                 TokenStatus.ENABLED,
                 API_TOKEN.CREATED_AT,
                 condition.and(API_TOKEN.ENABLED.isTrue()).and(notExpired),
+                now,
                 enough);
         var disabled = group(
                 TokenStatus.DISABLED,
                 API_TOKEN.CREATED_AT,
                 condition.and(API_TOKEN.ENABLED.isFalse()).and(notExpired),
+                now,
                 enough);
-        var expired =
-                group(TokenStatus.EXPIRED, API_TOKEN.EXPIRES_AT, condition.and(API_TOKEN.EXPIRES_AT.le(now)), enough);
+        var expired = group(
+                TokenStatus.EXPIRED, API_TOKEN.EXPIRES_AT, condition.and(API_TOKEN.EXPIRES_AT.le(now)), now, enough);
         var ranked = enabled.unionAll(disabled).unionAll(expired).asTable("ranked");
         var rank = ranked.field(RANK);
         var groupTime = ranked.field(GROUP_TIME);
@@ -97,7 +122,7 @@ public final class JooqTokenDirectory implements TokenDirectory {
                 .fetch(JooqTokenDirectory::toManagedToken);
     }
 
-    private Select<Record> group(TokenStatus status, Field<Instant> time, Condition condition, int limit) {
+    private Select<Record> group(TokenStatus status, Field<Instant> time, Condition condition, Instant now, int limit) {
         var fields = new ArrayList<SelectField<?>>(COLUMNS);
         fields.add(inline(status.ordinal()).as(RANK));
         fields.add(time.as(GROUP_TIME));
@@ -105,6 +130,8 @@ public final class JooqTokenDirectory implements TokenDirectory {
                 .from(API_TOKEN)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(API_TOKEN.OWNER_ID))
+                .leftJoin(RETIRING_TOKEN_VALUE)
+                .on(rotating(now))
                 .where(condition)
                 .orderBy(time.desc(), API_TOKEN.ID.desc())
                 .limit(limit);
@@ -214,13 +241,32 @@ public final class JooqTokenDirectory implements TokenDirectory {
         return inline(pattern.append('%').toString());
     }
 
+    /** The token's old value that still works at {@code now}, if it was regenerated with an overlap. */
+    private static Condition rotating(Instant now) {
+        return RETIRING_TOKEN_VALUE.TOKEN_ID.eq(API_TOKEN.ID).and(RETIRING_TOKEN_VALUE.RETIRES_AT.gt(now));
+    }
+
     private static ManagedToken toManagedToken(Record row) {
-        return new ManagedToken(JooqTokenStore.toToken(row), new Username(row.get(APP_USER.USERNAME)));
+        var rotated = row.get(ROTATED_TOKEN.getName(), Long.class);
+        var rotation = rotated == null
+                ? null
+                : new Rotation(
+                        new TokenId(rotated),
+                        new TokenHint(row.get(OLD_HINT.getName(), String.class)),
+                        row.get(ROTATED_AT.getName(), Instant.class),
+                        row.get(OLD_RETIRES_AT.getName(), Instant.class),
+                        row.get(UNTIL_FIRST_USE.getName(), Boolean.class));
+        var token = JooqTokenStore.toToken(row);
+        // A token someone enabled during the freeze is not held by it any more.
+        boolean frozen = !token.enabled() && Boolean.TRUE.equals(row.get(FROZEN.getName(), Boolean.class));
+        return new ManagedToken(token, new Username(row.get(APP_USER.USERNAME)), frozen, rotation);
     }
 
     private static List<SelectField<?>> columns() {
         var columns = new ArrayList<SelectField<?>>(List.of(JooqTokenStore.COLUMNS));
-        columns.add(APP_USER.USERNAME);
+        columns.addAll(
+                List.of(APP_USER.USERNAME, ROTATED_TOKEN, OLD_HINT, ROTATED_AT, OLD_RETIRES_AT, UNTIL_FIRST_USE));
+        columns.add(FROZEN);
         return List.copyOf(columns);
     }
 }

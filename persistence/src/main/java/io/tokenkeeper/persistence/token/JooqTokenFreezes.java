@@ -8,11 +8,13 @@ import static org.jooq.impl.DSL.select;
 import io.tokenkeeper.domain.base.ConflictException;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenFreezes;
+import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.persistence.base.SqlErrors;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
@@ -36,6 +38,20 @@ public final class JooqTokenFreezes implements TokenFreezes {
     public boolean isFrozen(UserId owner) {
         return dsl.fetchExists(
                 TOKEN_FREEZE, TOKEN_FREEZE.OWNER_ID.eq(owner.value()).and(TOKEN_FREEZE.UNFROZEN_AT.isNull()));
+    }
+
+    @Override
+    public Set<TokenId> heldByFreeze(UserId owner) {
+        return Set.copyOf(dsl.select(TOKEN_FREEZE_ITEM.TOKEN_ID)
+                .from(TOKEN_FREEZE_ITEM)
+                .join(TOKEN_FREEZE)
+                .on(TOKEN_FREEZE.ID.eq(TOKEN_FREEZE_ITEM.FREEZE_ID))
+                .join(API_TOKEN)
+                .on(API_TOKEN.ID.eq(TOKEN_FREEZE_ITEM.TOKEN_ID))
+                .where(TOKEN_FREEZE.OWNER_ID.eq(owner.value()))
+                .and(TOKEN_FREEZE.UNFROZEN_AT.isNull())
+                .and(API_TOKEN.ENABLED.isFalse())
+                .fetch(row -> new TokenId(row.value1())));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tokenkeeper.persistence.token;
 
+import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
 import static io.tokenkeeper.persistence.token.TokenManagementTestData.aToken;
 import static io.tokenkeeper.persistence.token.TokenTestData.NOW;
 import static io.tokenkeeper.persistence.token.TokenTestData.aTokenUser;
@@ -16,6 +17,7 @@ import io.tokenkeeper.persistence.base.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,48 @@ class JooqTokenDirectoryTest {
         assertThat(directory.search(TokenSearch.ALL, NOW, 0, 10))
                 .containsExactly(new ManagedToken(newer, bob.username()), new ManagedToken(older, alice.username()));
         assertThat(directory.count(TokenSearch.ALL, 100)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CREATED", "STATUS"})
+    void marks_the_tokens_a_freeze_holds_and_those_whose_old_value_still_works(Column order) {
+        var held = aToken(alice, "held").store();
+        var enabledMeanwhile = aToken(alice, "enabled meanwhile").store();
+        var rotating = aToken(bob, "rotating").store();
+        var rotatedBefore = aToken(bob, "rotated before").store();
+        var plain = aToken(bob, "plain").store();
+        new JooqTokenFreezes(TestDatabase.dsl()).freeze(alice.id(), "Leaked", bob.id(), NOW);
+        TestDatabase.dsl()
+                .update(API_TOKEN)
+                .set(API_TOKEN.ENABLED, true)
+                .where(API_TOKEN.ID.eq(enabledMeanwhile.id().value()))
+                .execute();
+        var lifecycle = new JooqTokenLifecycleStore(TestDatabase.dsl());
+        var newValue = TokenTestData.aSecret();
+        lifecycle.replaceValue(
+                rotating.id(), newValue.digest(), newValue.hint(), null, NOW.minus(HOUR), NOW.plus(HOUR), true);
+        var another = TokenTestData.aSecret();
+        lifecycle.replaceValue(
+                rotatedBefore.id(), another.digest(), another.hint(), null, NOW.minus(DAY), NOW.minus(HOUR), false);
+
+        var rows = new HashMap<String, ManagedToken>();
+        directory
+                .search(TokenSearch.ALL.sortedBy(order, Direction.DESCENDING), NOW, 0, 10)
+                .forEach(row -> rows.put(row.token().name().value(), row));
+
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get("held").frozen()).isTrue();
+        assertThat(rows.get("enabled meanwhile").frozen()).isFalse();
+        assertThat(rows.get("plain").frozen()).isFalse();
+        var rotation = rows.get("rotating").rotation();
+        assertThat(rotation).isNotNull();
+        assertThat(rotation.token()).isEqualTo(rotating.id());
+        assertThat(rotation.oldHint()).isEqualTo(rotating.hint());
+        assertThat(rotation.oldValueRetiresAt()).isEqualTo(NOW.plus(HOUR));
+        assertThat(rotation.untilFirstUse()).isTrue();
+        assertThat(rows.get("rotated before").rotation()).isNull();
+        assertThat(rows.get("plain").rotation()).isNull();
+        assertThat(rows.get("held").rotation()).isNull();
     }
 
     @Test

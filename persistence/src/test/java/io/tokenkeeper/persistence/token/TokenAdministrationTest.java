@@ -182,6 +182,7 @@ class TokenAdministrationTest {
         assertThat(stored(second).enabled()).isFalse();
         assertThat(stored(someoneElses).enabled()).isTrue();
         assertThat(freezes.isFrozen(alice.id())).isTrue();
+        assertThat(freezes.heldByFreeze(alice.id())).containsExactlyInAnyOrder(first.id(), second.id());
 
         var unfrozen = administration.unfreeze(admin, "alice");
 
@@ -192,6 +193,7 @@ class TokenAdministrationTest {
         assertThat(stored(revoked).enabled()).isTrue();
         assertThat(stored(revoked).isRevoked()).isTrue();
         assertThat(freezes.isFrozen(alice.id())).isFalse();
+        assertThat(freezes.heldByFreeze(alice.id())).isEmpty();
     }
 
     @Test

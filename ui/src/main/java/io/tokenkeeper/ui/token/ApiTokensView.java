@@ -77,6 +77,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private Map<TokenId, Rotation> rotations = Map.of();
     private final CanaryTokens canaryTokens;
     private Set<TokenId> canaries = Set.of();
+    private Set<TokenId> frozen = Set.of();
 
     public ApiTokensView(
             TokenService tokens,
@@ -125,8 +126,14 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         columns.created().setSortable(true);
         columns.lastUsed();
         columns.expires();
-        columns.status(token ->
-                canaries.contains(token.id()) ? CANARY : LifecycleActions.rotatingBadge(rotations.get(token.id())));
+        columns.status(token -> {
+            if (canaries.contains(token.id())) {
+                return CANARY;
+            }
+            return frozen.contains(token.id())
+                    ? TokenColumns.FROZEN
+                    : LifecycleActions.rotatingBadge(rotations.get(token.id()));
+        });
         columns.scopes();
         columns.summary(TokenColumns::scopes);
         RowActions.addColumn(grid, this::createActions);
@@ -228,6 +235,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         shown = tokens.listOwn(actor);
         rotations = lifecycle.ongoingRotations();
         canaries = canaryTokens.canaries(actor);
+        frozen = tokens.frozen(actor);
         grid.setItems(shown);
         grid.setVisible(!shown.isEmpty());
 

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenColumns<T> {
 
+    /** A token an administrator's freeze holds disabled: only unfreezing switches it on again. */
+    static final StatusBadge FROZEN = StatusBadge.error("Frozen");
+
     private final Grid<T> grid;
     private final Function<T, Token> token;
     private final Clock clock;

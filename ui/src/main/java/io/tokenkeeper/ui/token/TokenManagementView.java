@@ -169,7 +169,8 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         var createdColumn = columns.created().setSortProperty(TokenSearch.Column.CREATED.name());
         columns.lastUsed().setSortProperty(TokenSearch.Column.LAST_USED.name());
         columns.expires().setSortProperty(TokenSearch.Column.EXPIRES.name());
-        columns.status().setSortProperty(TokenSearch.Column.STATUS.name());
+        columns.status(row -> row.frozen() ? TokenColumns.FROZEN : LifecycleActions.rotatingBadge(row.rotation()))
+                .setSortProperty(TokenSearch.Column.STATUS.name());
         columns.scopes();
         columns.summary(row -> "Owner " + row.owner().value());
         RowActions.addColumn(grid, this::createActions);
