@@ -26,6 +26,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frame around every signed-in page: product name, side navigation and the user menu.
@@ -40,6 +41,8 @@ import java.util.Map;
 public final class MainLayout extends AppLayout {
 
     private final CurrentUser currentUser;
+    private @Nullable Popover userMenu;
+    private @Nullable RadioButtonGroup<ColorSchemeChoice> colourSchemes;
 
     public MainLayout(
             CurrentUser currentUser, RouteAccess access, NotificationService notifications, TokenService tokens) {
@@ -104,34 +107,44 @@ public final class MainLayout extends AppLayout {
         trigger.setAriaLabel("User menu of " + name);
         trigger.getElement().setAttribute("aria-haspopup", "dialog");
 
-        var schemes = new RadioButtonGroup<ColorSchemeChoice>("Colours");
-        schemes.setItems(ColorSchemeChoice.values());
-        schemes.setItemLabelGenerator(ColorSchemeChoice::label);
-        schemes.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        schemes.addValueChangeListener(event -> {
-            if (event.isFromClient() && event.getValue() != null) {
-                event.getValue().apply(UI.getCurrent());
-            }
-        });
-        var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), event -> currentUser.signOut());
-        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-
-        var panel = new Popover(new VerticalLayout(schemes, signOut));
-        panel.setTarget(trigger);
-        panel.setOpenOnClick(false);
-        panel.setOpenOnFocus(false);
-        panel.setOpenOnHover(false);
-        panel.setAutofocus(true);
-        panel.setAriaLabel("User menu");
-        panel.setPosition(PopoverPosition.BOTTOM_END);
-        trigger.addClickListener(event -> {
-            schemes.setValue(ColorSchemeChoice.current(UI.getCurrent()));
-            panel.open();
-        });
-
-        var bar = new HorizontalLayout(trigger, panel);
+        var bar = new HorizontalLayout(trigger);
+        trigger.addClickListener(event -> openUserMenu(bar, trigger));
         bar.addClassName("tk-user-menu");
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         return bar;
+    }
+
+    /**
+     * Opens the user menu's panel, made on the first click only: most sessions never open it, and every page of
+     * theirs would otherwise carry it.
+     */
+    private void openUserMenu(HorizontalLayout bar, Button trigger) {
+        if (userMenu == null) {
+            var schemes = new RadioButtonGroup<ColorSchemeChoice>("Colours");
+            schemes.setItems(ColorSchemeChoice.values());
+            schemes.setItemLabelGenerator(ColorSchemeChoice::label);
+            schemes.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+            schemes.addValueChangeListener(event -> {
+                if (event.isFromClient() && event.getValue() != null) {
+                    event.getValue().apply(UI.getCurrent());
+                }
+            });
+            var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), event -> currentUser.signOut());
+            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+            var panel = new Popover(new VerticalLayout(schemes, signOut));
+            panel.setTarget(trigger);
+            panel.setOpenOnClick(false);
+            panel.setOpenOnFocus(false);
+            panel.setOpenOnHover(false);
+            panel.setAutofocus(true);
+            panel.setAriaLabel("User menu");
+            panel.setPosition(PopoverPosition.BOTTOM_END);
+            bar.add(panel);
+            userMenu = panel;
+            colourSchemes = schemes;
+        }
+        colourSchemes.setValue(ColorSchemeChoice.current(UI.getCurrent()));
+        userMenu.open();
     }
 }

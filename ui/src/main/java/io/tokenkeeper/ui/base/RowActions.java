@@ -14,6 +14,7 @@ import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.function.ValueProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,9 @@ import org.jspecify.annotations.Nullable;
 public final class RowActions extends Composite<Div> {
 
     private final String rowName;
-    private final List<Button> actions = new ArrayList<>();
+    /** What the panel will offer: its buttons are made with the panel, so a row that is never opened holds none. */
+    private final List<Map.Entry<String, Runnable>> actions = new ArrayList<>();
+
     private @Nullable Popover panel;
 
     /** @param rowName what the row is called, as people read it, e.g. “CI deploy” or alice */
@@ -51,7 +54,7 @@ public final class RowActions extends Composite<Div> {
             var items = new VerticalLayout();
             items.setPadding(false);
             items.setSpacing(false);
-            actions.forEach(items::add);
+            actions.forEach(action -> items.add(createItem(action.getKey(), action.getValue())));
             var created = new Popover(items);
             created.setTarget(button);
             created.setOpenOnClick(false);
@@ -68,6 +71,11 @@ public final class RowActions extends Composite<Div> {
 
     /** Adds an action to the panel, in the order of the calls. The panel closes before the action runs. */
     public RowActions add(String text, Runnable action) {
+        actions.add(Map.entry(text, action));
+        return this;
+    }
+
+    private Button createItem(String text, Runnable action) {
         var item = new Button(text, event -> {
             if (panel != null) {
                 panel.close();
@@ -77,8 +85,7 @@ public final class RowActions extends Composite<Div> {
         item.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         item.setWidthFull();
         item.addClassName("tk-row-action");
-        actions.add(item);
-        return this;
+        return item;
     }
 
     /**

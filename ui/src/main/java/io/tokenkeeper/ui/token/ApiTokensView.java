@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings › User Information › API Tokens: the signed-in user's tokens, and the way to create, rename, disable,
@@ -67,7 +68,9 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private final Clock clock;
     private final TokenAuthenticator authenticator;
 
-    private final Grid<Token> grid = new Grid<>();
+    /** Made when there is a first token to show: a grid costs every session memory, an empty one for nothing. */
+    private @Nullable Grid<Token> grid;
+
     private final Div emptyState = new Div();
     private final Button addToken = new Button("Add New Token", VaadinIcon.PLUS.create());
     private final Span quotaMessage = new Span();
@@ -97,7 +100,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         this.lifecycle = new LifecycleActions(tokenLifecycle, activity, policies, this::actor, clock, this::refresh);
         var layout = getContent();
         layout.setPadding(false);
-        layout.add(createToolbar(), createGrid(), emptyState);
+        layout.add(createToolbar(), emptyState);
     }
 
     @Override
@@ -120,7 +123,8 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     }
 
     private Grid<Token> createGrid() {
-        var columns = new TokenColumns<>(grid, token -> token, clock);
+        var tokenGrid = new Grid<Token>();
+        var columns = new TokenColumns<>(tokenGrid, token -> token, clock);
         columns.name().setSortable(true);
         columns.hint();
         columns.created().setSortable(true);
@@ -136,12 +140,12 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         });
         columns.scopes();
         columns.summary(TokenColumns::scopes);
-        RowActions.addColumn(grid, this::createActions);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
-        grid.setWidthFull();
-        grid.getElement().setAttribute("aria-label", "API tokens");
-        return grid;
+        RowActions.addColumn(tokenGrid, this::createActions);
+        tokenGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        tokenGrid.setAllRowsVisible(true);
+        tokenGrid.setWidthFull();
+        tokenGrid.getElement().setAttribute("aria-label", "API tokens");
+        return tokenGrid;
     }
 
     private Component createActions(Token token) {
@@ -167,7 +171,6 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private Button createCanaryButton() {
         addCanary.addClickListener(
                 event -> new CanaryTokenDialog(name -> canaryTokens.create(actor(), name), this::refresh).open());
-        addCanary.setTooltipText("A decoy token that alerts you and the administrators when anyone uses it");
         return addCanary;
     }
 
@@ -217,7 +220,13 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private void focusAfterChange() {
         if (addToken.isEnabled()) {
             addToken.focus();
-        } else if (grid.isVisible()) {
+        } else {
+            focusGrid();
+        }
+    }
+
+    private void focusGrid() {
+        if (grid != null && grid.isVisible()) {
             grid.focus();
         }
     }
@@ -226,7 +235,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
     private void perform(Runnable action, String success) {
         Actions.perform(action, success, () -> {
             refresh();
-            grid.focus();
+            focusGrid();
         });
     }
 
@@ -236,18 +245,28 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         rotations = lifecycle.ongoingRotations();
         canaries = canaryTokens.canaries(actor);
         frozen = tokens.frozen(actor);
-        grid.setItems(shown);
-        grid.setVisible(!shown.isEmpty());
+        if (grid == null && !shown.isEmpty()) {
+            grid = createGrid();
+            getContent().addComponentAtIndex(1, grid);
+        }
+        if (grid != null) {
+            grid.setItems(shown);
+            grid.setVisible(!shown.isEmpty());
+        }
 
         var quota = tokens.quota(actor);
         emptyState.removeAll();
-        emptyState.add(new H3(EMPTY), new Paragraph(EMPTY_HINT + quota.quota().max() + "."));
+        if (shown.isEmpty()) {
+            emptyState.add(
+                    new H3(EMPTY), new Paragraph(EMPTY_HINT + quota.quota().max() + "."));
+        }
         emptyState.setVisible(shown.isEmpty());
 
+        // The message beside the buttons says why they are off (no tooltips: each would cost every session a
+        // component to repeat what is already on the page).
         addToken.setEnabled(quota.canGenerate());
         addCanary.setEnabled(quota.canGenerate());
         quotaMessage.setText(quota.canGenerate() ? "" : quota.limitAdvice());
-        addToken.setTooltipText(quota.canGenerate() ? "Create a new API token" : quota.limitMessage());
     }
 
     /** Where this page was reached, e.g. https://tokens.example.com, for the curl line. */

@@ -126,10 +126,26 @@ final class TokenColumns<T> {
 
     /**
      * The phone layout's one column: the name with its status badge, and under it when it was created and when it
-     * expires. {@code extra} adds a line of the page's own (the owner on Token Management).
+     * expires. {@code extra} adds a line of the page's own (the owner on Token Management). Made the first time the
+     * window is phone-sized: most sessions never need it, and a column costs every one of them memory.
      */
-    Grid.Column<T> summary(Function<T, String> extra) {
-        var column = grid.addColumn(LitRenderer.<T>of("<div class=\"tk-summary\">"
+    void summary(Function<T, String> extra) {
+        var state = new Object() {
+            Grid.@Nullable Column<T> column;
+        };
+        NarrowScreen.follow(grid, narrow -> {
+            if (narrow && state.column == null) {
+                state.column = addSummary(extra);
+            }
+            wide.forEach(wideColumn -> wideColumn.setVisible(!narrow));
+            if (state.column != null) {
+                state.column.setVisible(narrow);
+            }
+        });
+    }
+
+    private Grid.Column<T> addSummary(Function<T, String> extra) {
+        return grid.addColumn(LitRenderer.<T>of("<div class=\"tk-summary\">"
                                 + "<span class=\"tk-name\" dir=\"auto\">${item.name}</span> "
                                 + "<span theme=\"${item.theme}\">${item.status}</span>"
                                 + "<div class=\"tk-secondary\">${item.extra}</div>"
@@ -142,12 +158,6 @@ final class TokenColumns<T> {
                 .setHeader("Token")
                 .setKey("summary")
                 .setFlexGrow(1);
-        column.setVisible(false);
-        NarrowScreen.follow(grid, narrow -> {
-            wide.forEach(wideColumn -> wideColumn.setVisible(!narrow));
-            column.setVisible(narrow);
-        });
-        return column;
     }
 
     /** Leaves the column out of the phone layout, where {@link #summary} stands in for it. */
