@@ -21,6 +21,8 @@ USERNAME = os.environ.get("USERNAME_", "admin")
 PASSWORD = os.environ["PASSWORD"]
 SESSIONS = int(os.environ.get("SESSIONS", "20"))
 WARM_UP = int(os.environ.get("WARM_UP", "3"))
+TOP = int(os.environ.get("TOP", "0"))
+TOKENS = int(os.environ.get("TOKENS", "0"))  # tokens the user has (made in a first session), shown in every one  # also list the classes that grew most
 JCMD = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "jcmd")
 DRIVER = "http://127.0.0.1:9515"
 
@@ -45,7 +47,23 @@ def find(session, xpath, timeout=30):
             time.sleep(0.2)
 
 
-def one_session():
+def click(session, xpath):
+    webdriver("POST", f"/session/{session}/element/{find(session, xpath)}/click", {})
+
+
+def add_tokens(session, count):
+    """Generates tokens through the page as a user does, closing each value's dialog without copying it."""
+    for number in range(count):
+        click(session, "//vaadin-button[text()[normalize-space(.)='Add New Token']]")
+        name = find(session, "//vaadin-text-field[label[.='Name']]/input")
+        webdriver("POST", f"/session/{session}/element/{name}/value", {"text": f"heap token {number}\ue007"})
+        value = find(session, "//vaadin-text-field[label[starts-with(.,'Your new API token')]]/input")
+        webdriver("POST", f"/session/{session}/element/{value}/value", {"text": "\ue00c"})
+        click(session, "//vaadin-confirm-dialog[@opened]//vaadin-button[text()[normalize-space(.)='Close']]")
+        find(session, f"//vaadin-grid-cell-content[contains(.,'heap token {number}')]")
+
+
+def one_session(tokens=0):
     capabilities = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
         "binary": "/usr/bin/chromium",
         "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -62,14 +80,22 @@ def one_session():
         except urllib.error.HTTPError:
             url = webdriver("GET", f"/session/{session}/url")
             raise SystemExit(f"API Tokens did not show (the browser is at {url})")
+        add_tokens(session, tokens)
     finally:
         webdriver("DELETE", f"/session/{session}")
 
 
-def live_heap():
-    """Bytes of live objects: GC.class_histogram runs a full GC first."""
+def histogram():
+    """Live bytes in all and per class: GC.class_histogram runs a full GC first."""
     output = subprocess.run([JCMD, PID, "GC.class_histogram"], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"Total\s+\d+\s+(\d+)", output).group(1))
+    classes = {}
+    for match in re.finditer(r"^\s*\d+:\s+\d+\s+(\d+)\s+(\S+)", output, re.MULTILINE):
+        classes[match.group(2)] = int(match.group(1))
+    return int(re.search(r"Total\s+\d+\s+(\d+)", output).group(1)), classes
+
+
+def smallest(histograms):
+    return min(histograms, key=lambda taken: taken[0])
 
 
 def main():
@@ -77,17 +103,21 @@ def main():
                               stderr=subprocess.DEVNULL)
     try:
         time.sleep(1)
+        one_session(TOKENS)
         for _ in range(WARM_UP):
             one_session()
-        before = min(live_heap() for _ in range(2))
+        before, classes_before = smallest([histogram() for _ in range(2)])
         for _ in range(SESSIONS):
             one_session()
-        after = min(live_heap() for _ in range(2))
+        after, classes_after = smallest([histogram() for _ in range(2)])
     finally:
         driver.terminate()
     per_session = (after - before) / SESSIONS
     print(f"live heap before {before / 1024:.0f} KB, after {SESSIONS} sessions {after / 1024:.0f} KB: "
-          f"{per_session / 1024:.0f} KB per signed-in session on API Tokens")
+          f"{per_session / 1024:.0f} KB per signed-in session on API Tokens with {TOKENS} tokens")
+    growth = {name: size - classes_before.get(name, 0) for name, size in classes_after.items()}
+    for name, grown in sorted(growth.items(), key=lambda item: -item[1])[:TOP]:
+        print(f"  {grown / SESSIONS / 1024:8.1f} KB per session  {name}")
 
 
 if __name__ == "__main__":
