@@ -32,6 +32,7 @@ import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.NotAllowedException;
+import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.ExpiryChoice;
 import io.tokenkeeper.domain.token.ManagedToken;
 import io.tokenkeeper.domain.token.Overlap;
@@ -91,6 +92,9 @@ class TokenManagementViewTest extends KaribuTest {
 
     @Autowired
     TokenLifecycle lifecycle;
+
+    @Autowired
+    CanaryTokens canaries;
 
     @Autowired
     DSLContext dsl;
@@ -280,17 +284,18 @@ class TokenManagementViewTest extends KaribuTest {
     }
 
     @Test
-    void a_token_whose_old_value_still_works_shows_as_rotating_until_when() {
+    void rotating_and_canary_tokens_say_so_in_place_of_their_status() {
         var owner = owner("rita");
         var rotating = generate(owner, "rotating");
         generate(owner, "steady");
+        canaries.create(new Actor(owner, null), "decoy");
         lifecycle.regenerate(new Actor(owner, null), rotating.id(), Overlap.ONE_DAY, ExpiryChoice.KEEP);
         signInAsAdministrator();
         search(owner.username().value());
 
         assertThat(column("status"))
-                .hasSize(2)
-                .contains("Enabled")
+                .hasSize(3)
+                .contains("Enabled", "Canary \u2014 alerts on any use")
                 .anyMatch(status -> status.startsWith("Rotating \u2014 old value stops at "));
     }
 

@@ -11,20 +11,22 @@ import org.jspecify.annotations.Nullable;
  * @param owner the owner's username as it is now
  * @param frozen whether the token is held disabled by its owner's active freeze
  * @param rotation the token's regeneration whose old value still works, if any
+ * @param canary whether the token is a decoy that never authenticates and raises the alarm when used
  */
 public record ManagedToken(
         Token token,
         Username owner,
         boolean frozen,
-        @Nullable Rotation rotation) {
+        @Nullable Rotation rotation,
+        boolean canary) {
 
     public ManagedToken {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(owner, "owner");
     }
 
-    /** A token neither frozen nor being rotated. */
+    /** An ordinary token, neither frozen nor being rotated. */
     public ManagedToken(Token token, Username owner) {
-        this(token, owner, false, null);
+        this(token, owner, false, null, false);
     }
 }

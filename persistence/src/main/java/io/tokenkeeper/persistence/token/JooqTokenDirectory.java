@@ -259,14 +259,15 @@ public final class JooqTokenDirectory implements TokenDirectory {
         var token = JooqTokenStore.toToken(row);
         // A token someone enabled during the freeze is not held by it any more.
         boolean frozen = !token.enabled() && Boolean.TRUE.equals(row.get(FROZEN.getName(), Boolean.class));
-        return new ManagedToken(token, new Username(row.get(APP_USER.USERNAME)), frozen, rotation);
+        return new ManagedToken(
+                token, new Username(row.get(APP_USER.USERNAME)), frozen, rotation, row.get(API_TOKEN.CANARY));
     }
 
     private static List<SelectField<?>> columns() {
         var columns = new ArrayList<SelectField<?>>(List.of(JooqTokenStore.COLUMNS));
         columns.addAll(
                 List.of(APP_USER.USERNAME, ROTATED_TOKEN, OLD_HINT, ROTATED_AT, OLD_RETIRES_AT, UNTIL_FIRST_USE));
-        columns.add(FROZEN);
+        columns.addAll(List.of(FROZEN, API_TOKEN.CANARY));
         return List.copyOf(columns);
     }
 }

@@ -56,12 +56,18 @@ class JooqTokenDirectoryTest {
 
     @ParameterizedTest
     @CsvSource({"CREATED", "STATUS"})
-    void marks_the_tokens_a_freeze_holds_and_those_whose_old_value_still_works(Column order) {
+    void marks_canaries_the_tokens_a_freeze_holds_and_those_whose_old_value_still_works(Column order) {
         var held = aToken(alice, "held").store();
         var enabledMeanwhile = aToken(alice, "enabled meanwhile").store();
         var rotating = aToken(bob, "rotating").store();
         var rotatedBefore = aToken(bob, "rotated before").store();
         var plain = aToken(bob, "plain").store();
+        var decoy = aToken(bob, "decoy").store();
+        TestDatabase.dsl()
+                .update(API_TOKEN)
+                .set(API_TOKEN.CANARY, true)
+                .where(API_TOKEN.ID.eq(decoy.id().value()))
+                .execute();
         new JooqTokenFreezes(TestDatabase.dsl()).freeze(alice.id(), "Leaked", bob.id(), NOW);
         TestDatabase.dsl()
                 .update(API_TOKEN)
@@ -81,7 +87,9 @@ class JooqTokenDirectoryTest {
                 .search(TokenSearch.ALL.sortedBy(order, Direction.DESCENDING), NOW, 0, 10)
                 .forEach(row -> rows.put(row.token().name().value(), row));
 
-        assertThat(rows).hasSize(5);
+        assertThat(rows).hasSize(6);
+        assertThat(rows.get("decoy").canary()).isTrue();
+        assertThat(rows.get("plain").canary()).isFalse();
         assertThat(rows.get("held").frozen()).isTrue();
         assertThat(rows.get("enabled meanwhile").frozen()).isFalse();
         assertThat(rows.get("plain").frozen()).isFalse();

@@ -37,7 +37,6 @@ import io.tokenkeeper.ui.base.Confirmations;
 import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.Notifications;
 import io.tokenkeeper.ui.base.RowActions;
-import io.tokenkeeper.ui.base.StatusBadge;
 import io.tokenkeeper.ui.user.UserInformationLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -58,7 +57,6 @@ import org.jspecify.annotations.Nullable;
 public final class ApiTokensView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 
     static final String EMPTY = "You have no API tokens yet.";
-    static final StatusBadge CANARY = StatusBadge.info("Canary \u2014 alerts on any use");
     static final String EMPTY_HINT =
             "Create one to call the REST API with a token instead of your password. You can have up to ";
 
@@ -132,7 +130,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         columns.expires();
         columns.status(token -> {
             if (canaries.contains(token.id())) {
-                return CANARY;
+                return TokenColumns.CANARY;
             }
             return frozen.contains(token.id())
                     ? TokenColumns.FROZEN

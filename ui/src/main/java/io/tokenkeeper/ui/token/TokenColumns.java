@@ -33,6 +33,9 @@ final class TokenColumns<T> {
     /** A token an administrator's freeze holds disabled: only unfreezing switches it on again. */
     static final StatusBadge FROZEN = StatusBadge.error("Frozen");
 
+    /** A decoy token: it never authenticates, and any use alerts its owner and the administrators. */
+    static final StatusBadge CANARY = StatusBadge.info("Canary \u2014 alerts on any use");
+
     private final Grid<T> grid;
     private final Function<T, Token> token;
     private final Clock clock;

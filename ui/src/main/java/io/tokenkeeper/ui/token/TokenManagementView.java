@@ -169,7 +169,12 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         var createdColumn = columns.created().setSortProperty(TokenSearch.Column.CREATED.name());
         columns.lastUsed().setSortProperty(TokenSearch.Column.LAST_USED.name());
         columns.expires().setSortProperty(TokenSearch.Column.EXPIRES.name());
-        columns.status(row -> row.frozen() ? TokenColumns.FROZEN : LifecycleActions.rotatingBadge(row.rotation()))
+        columns.status(row -> {
+                    if (row.canary()) {
+                        return TokenColumns.CANARY;
+                    }
+                    return row.frozen() ? TokenColumns.FROZEN : LifecycleActions.rotatingBadge(row.rotation());
+                })
                 .setSortProperty(TokenSearch.Column.STATUS.name());
         columns.scopes();
         columns.summary(row -> "Owner " + row.owner().value());
