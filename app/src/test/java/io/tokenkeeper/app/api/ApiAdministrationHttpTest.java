@@ -244,7 +244,7 @@ class ApiAdministrationHttpTest {
 
     @Test
     void the_openapi_document_describes_the_administration_endpoints() {
-        var document = json(api.getAnonymously("/api/openapi"));
+        var document = json(api.openApiDocument());
 
         assertThat(document.at("/paths").propertyNames())
                 .contains(USERS, USERS + "/{id}/privileges/{privilege}", TOKENS, TOKENS + "/{id}");

@@ -69,6 +69,11 @@ final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** The OpenAPI document. The first request builds it, which can take longer than a request should on a busy machine. */
+    HttpResponse<String> openApiDocument() {
+        return send(request("/api/openapi").timeout(Duration.ofMinutes(1)).GET());
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -15,7 +15,7 @@ class ApiDocsHttpTest {
 
     @Test
     void the_openapi_document_is_public_and_names_both_security_schemes() {
-        var response = new ApiClient(port).getAnonymously("/api/openapi");
+        var response = new ApiClient(port).openApiDocument();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();

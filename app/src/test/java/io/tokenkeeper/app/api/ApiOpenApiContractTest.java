@@ -76,8 +76,7 @@ class ApiOpenApiContractTest {
         api = new ApiClient(port);
         var options = new ParseOptions();
         options.setResolve(true);
-        var result = new OpenAPIV3Parser()
-                .readContents(api.getAnonymously("/api/openapi").body(), null, options);
+        var result = new OpenAPIV3Parser().readContents(api.openApiDocument().body(), null, options);
         assertThat(result.getMessages())
                 .as("what the OpenAPI parser found wrong")
                 .isEmpty();
