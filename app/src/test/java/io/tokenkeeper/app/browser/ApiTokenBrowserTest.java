@@ -13,7 +13,6 @@ import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +43,7 @@ class ApiTokenBrowserTest {
     @BeforeEach
     void openBrowser() throws Exception {
         driver = Browser.start();
-        driver.executeCdpCommand(
-                "Browser.grantPermissions",
-                Map.of(
-                        "origin",
-                        "http://localhost:" + port,
-                        "permissions",
-                        List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        Browser.allowClipboard(driver, port);
     }
 
     @AfterEach

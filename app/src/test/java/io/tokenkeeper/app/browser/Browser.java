@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -44,12 +46,23 @@ final class Browser {
                 "--window-size=1280,900",
                 "--user-data-dir=" + Files.createTempDirectory("tokenkeeper-chromium"));
         // Console messages (Content-Security-Policy violations among them) become readable through the driver.
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Lets the page on {@code port} read and write the clipboard, as Copy to Clipboard needs. */
+    static void allowClipboard(ChromeDriver driver, int port) {
+        driver.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of(
+                        "origin",
+                        "http://localhost:" + port,
+                        "permissions",
+                        List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     }
 
     static WebDriverWait waitFor(ChromeDriver driver) {
@@ -70,7 +83,7 @@ final class Browser {
     }
 
     /** What the page wrote to the browser console since the last call that mentions {@code text}. */
-    static java.util.List<String> consoleMessagesContaining(ChromeDriver driver, String text) {
+    static List<String> consoleMessagesContaining(ChromeDriver driver, String text) {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)
                 .filter(message -> message.contains(text))

@@ -7,8 +7,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.app.user.UserTestData;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +36,7 @@ class KeyboardBrowserTest {
     @BeforeEach
     void openBrowser() throws Exception {
         driver = Browser.start();
-        driver.executeCdpCommand(
-                "Browser.grantPermissions",
-                Map.of(
-                        "origin",
-                        "http://localhost:" + port,
-                        "permissions",
-                        List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        Browser.allowClipboard(driver, port);
     }
 
     @AfterEach
