@@ -96,7 +96,7 @@ public final class ResourceServersView extends Composite<VerticalLayout> impleme
                         .setKey("name")
                         .setTooltipGenerator(ResourceServer::name)
                         .setFlexGrow(2)
-                        .setWidth("10rem"));
+                        .setWidth("9rem"));
         wide.add(grid.addColumn(LitRenderer.<ResourceServer>of("<span class=\"tk-breakable\">${item.identifier}</span>")
                         .withProperty(
                                 "identifier", server -> server.identifier().value()))
@@ -104,7 +104,7 @@ public final class ResourceServersView extends Composite<VerticalLayout> impleme
                 .setKey("identifier")
                 .setTooltipGenerator(server -> server.identifier().value())
                 .setFlexGrow(2)
-                .setWidth("12rem"));
+                .setWidth("9rem"));
         wide.add(grid.addColumn(ResourceServersView::clientId)
                 .setHeader("Client ID")
                 .setKey("clientId")
@@ -116,7 +116,7 @@ public final class ResourceServersView extends Composite<VerticalLayout> impleme
                 .setKey("scopes")
                 .setTooltipGenerator(ResourceServersView::scopeDescriptions)
                 .setFlexGrow(1)
-                .setWidth("9rem"));
+                .setWidth("7rem"));
         wide.add(grid.addColumn(StatusBadge.renderer(ResourceServersView::status))
                 .setHeader("Status")
                 .setKey("status")
