@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Administration › Resource Servers: the APIs that accept Tokenkeeper tokens, with their scopes and client IDs; new
@@ -128,7 +129,31 @@ public final class ResourceServersView extends Composite<VerticalLayout> impleme
                 .setTooltipGenerator(server -> Times.exact(server.createdAt()))
                 .setAutoWidth(true)
                 .setFlexGrow(0));
-        var summary = grid.addColumn(LitRenderer.<ResourceServer>of("<div class=\"tk-summary\">"
+        // The phone layout's one column is made the first time the window is phone-sized: most sessions never need it.
+        var phone = new Object() {
+            Grid.@Nullable Column<ResourceServer> summary;
+        };
+        NarrowScreen.follow(grid, narrow -> {
+            if (narrow && phone.summary == null) {
+                phone.summary = addSummary();
+            }
+            wide.forEach(column -> column.setVisible(!narrow));
+            if (phone.summary != null) {
+                phone.summary.setVisible(narrow);
+            }
+        });
+        RowActions.addColumn(grid, this::createActions);
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.setWidthFull();
+        grid.getElement().setAttribute("aria-label", "Resource servers");
+        return grid;
+    }
+
+    /** The name with one badge, and under it the identifier, the scopes and the client ID. */
+    private Grid.Column<ResourceServer> addSummary() {
+        return grid.addColumn(LitRenderer.<ResourceServer>of("<div class=\"tk-summary\">"
                                 + "<span class=\"tk-name\" dir=\"auto\">${item.name}</span> "
                                 + "<span theme=\"${item.theme}\">${item.status}</span>"
                                 + "<div class=\"tk-secondary tk-breakable\">${item.identifier}</div>"
@@ -143,19 +168,8 @@ public final class ResourceServersView extends Composite<VerticalLayout> impleme
                         .withProperty(
                                 "clientId", server -> server.clientId() == null ? "" : "Client ID " + clientId(server)))
                 .setHeader("Resource Server")
-                .setKey("summary");
-        summary.setVisible(false);
-        NarrowScreen.follow(grid, narrow -> {
-            wide.forEach(column -> column.setVisible(!narrow));
-            summary.setVisible(narrow);
-        });
-        RowActions.addColumn(grid, this::createActions);
-        grid.setSelectionMode(Grid.SelectionMode.NONE);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
-        grid.setWidthFull();
-        grid.getElement().setAttribute("aria-label", "Resource servers");
-        return grid;
+                .setKey("summary")
+                .setFlexGrow(1);
     }
 
     /** Tokenkeeper's own API has nothing to act on; every other server its four actions. */
