@@ -35,6 +35,7 @@ class NavigationTest extends KaribuTest {
             "settings/user-information/api-tokens",
             "administration/users",
             "administration/tokens",
+            "administration/resource-servers",
             "administration/audit-log",
             "administration/policy");
 
@@ -45,7 +46,7 @@ class NavigationTest extends KaribuTest {
     UserStore users;
 
     @Test
-    void an_administrator_sees_settings_then_administration_with_its_five_pages() {
+    void an_administrator_sees_settings_then_administration_with_its_six_pages() {
         TestSignIn.as(testData.aUser(EnumSet.of(Privilege.ADMINISTRATOR, Privilege.API_ACCESS)));
 
         UI.getCurrent().navigate(ProfileView.class);
@@ -60,6 +61,7 @@ class NavigationTest extends KaribuTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Users", "administration/users"),
                         org.assertj.core.groups.Tuple.tuple("Token Management", "administration/tokens"),
+                        org.assertj.core.groups.Tuple.tuple("Resource Servers", "administration/resource-servers"),
                         org.assertj.core.groups.Tuple.tuple("Audit Log", "administration/audit-log"),
                         org.assertj.core.groups.Tuple.tuple("Policy", "administration/policy"),
                         org.assertj.core.groups.Tuple.tuple("Single Sign-On", "administration/single-sign-on"));

@@ -5,6 +5,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClick
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.app.resourceserver.ResourceServerTestData;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
@@ -46,6 +47,9 @@ class PagesBrowserTest {
 
     @Autowired
     TokenService tokens;
+
+    @Autowired
+    ResourceServerTestData resourceServers;
 
     private ChromeDriver driver;
     private final List<String> problems = new ArrayList<>();
@@ -216,6 +220,50 @@ class PagesBrowserTest {
                 check(page + "-revoke", width);
                 closeOverlays();
             }
+            case "administration/resource-servers" -> {
+                String name = "Pages API " + width;
+                String prefix = resourceServers.unique("pages");
+                click(button("New Resource Server"));
+                Browser.waitFor(driver).until(visibilityOfElementLocated(By.xpath("//vaadin-dialog[@opened]")));
+                check(page + "-new-resource-server", width);
+                type("Name", name);
+                type("Identifier", "https://" + prefix + ".example.com");
+                type("Scope", prefix + ":read");
+                type("One-line description", "Read what the pages test keeps there");
+                click(button("Register"));
+                Browser.waitFor(driver)
+                        .until(visibilityOfElementLocated(
+                                By.xpath("//vaadin-text-field[label[starts-with(.,'Client secret of')]]")));
+                check(page + "-client-secret", width);
+                closeWithoutCopying();
+
+                openRowActions(name);
+                check(page + "-row-actions", width);
+                click(panelButton("Edit"));
+                Browser.waitFor(driver).until(visibilityOfElementLocated(By.xpath("//vaadin-dialog[@opened]")));
+                check(page + "-edit", width);
+                closeOverlays();
+                for (String action : List.of("Disable", "Delete")) {
+                    openRowActions(name);
+                    click(panelButton(action));
+                    Browser.waitFor(driver)
+                            .until(visibilityOfElementLocated(By.xpath("//vaadin-confirm-dialog[@opened]")));
+                    check(page + "-" + action.toLowerCase(Locale.ROOT), width);
+                    closeOverlays();
+                }
+                openRowActions(name);
+                click(panelButton("Regenerate Secret"));
+                Browser.waitFor(driver).until(visibilityOfElementLocated(By.xpath("//vaadin-confirm-dialog[@opened]")));
+                check(page + "-regenerate-secret", width);
+                click(Browser.waitFor(driver)
+                        .until(elementToBeClickable(By.xpath("//vaadin-confirm-dialog[@opened]"
+                                + "//vaadin-button[text()[normalize-space(.)='Regenerate Secret']]"))));
+                Browser.waitFor(driver)
+                        .until(visibilityOfElementLocated(
+                                By.xpath("//vaadin-text-field[label[starts-with(.,'New client secret of')]]")));
+                check(page + "-new-secret", width);
+                closeWithoutCopying();
+            }
             case "administration/audit-log" -> {
                 click(Browser.waitFor(driver)
                         .until(elementToBeClickable(
@@ -247,6 +295,29 @@ class PagesBrowserTest {
         return Browser.waitFor(driver)
                 .until(elementToBeClickable(By.xpath(
                         "//vaadin-popover[@opened]//vaadin-button[text()[normalize-space(.)='" + text + "']]")));
+    }
+
+    /** Types into the input of the text field labelled so (in the open dialog, when there is one). */
+    private void type(String label, String text) {
+        var input = Browser.waitFor(driver)
+                .until(elementToBeClickable(By.xpath("//vaadin-text-field[label[.='" + label + "']]/input")));
+        input.sendKeys(text);
+        settle();
+    }
+
+    /** Escape on a dialog showing a value once asks first; Close answers it. */
+    private void closeWithoutCopying() {
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        Browser.waitFor(driver).until(visibilityOfElementLocated(By.xpath("//vaadin-confirm-dialog[@opened]")));
+        click(button("Close"));
+        closeOverlays();
+    }
+
+    private void openRowActions(String rowName) {
+        click(Browser.waitFor(driver)
+                .until(elementToBeClickable(
+                        By.xpath("//vaadin-button[@aria-label='Actions for \u201C" + rowName + "\u201D']"))));
+        Browser.waitFor(driver).until(visibilityOfElementLocated(By.xpath("//vaadin-popover[@opened]")));
     }
 
     private void openRowActions() {

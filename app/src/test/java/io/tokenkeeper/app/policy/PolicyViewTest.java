@@ -10,18 +10,24 @@ import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.tokenkeeper.app.base.KaribuTest;
+import io.tokenkeeper.app.resourceserver.ResourceServerTestData;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.base.LocalDays;
 import io.tokenkeeper.domain.policy.LifecyclePolicyService;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
+import io.tokenkeeper.domain.resourceserver.ResourceServerAdministration;
+import io.tokenkeeper.domain.scope.Scope;
+import io.tokenkeeper.domain.scope.ScopeDefinition;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
@@ -36,6 +42,8 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,11 +65,18 @@ class PolicyViewTest extends KaribuTest {
     @Autowired
     CurrentUser currentUser;
 
+    @Autowired
+    ResourceServerAdministration servers;
+
+    @Autowired
+    ResourceServerTestData resourceServers;
+
     @AfterEach
     void restoreTheDefaultPolicy() {
         var admin = users.aUser(EnumSet.of(Privilege.ADMINISTRATOR));
         var defaults = TokenPolicy.DEFAULT;
         policies.update(new Actor(admin, null), defaults.quota().max(), null, List.of());
+        policies.updateDefaultScopes(new Actor(admin, null), List.of("tokenkeeper:read", "tokenkeeper:write"));
     }
 
     @Test
@@ -124,19 +139,112 @@ class PolicyViewTest extends KaribuTest {
         assertThat(created.expiresAt()).isEqualTo(LocalDays.endOf(latest, ZoneOffset.UTC));
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void the_default_scopes_start_as_tokenkeepers_read_and_write_grouped_by_resource_server() {
+        var orders = resourceServers.aServer();
+        TestSignIn.as(users.aUser(EnumSet.of(Privilege.ADMINISTRATOR)));
+        UI.getCurrent().navigate(PolicyView.class);
+
+        var field = defaultScopes();
+        assertThat(field.getValue()).containsExactlyInAnyOrder(Scope.TOKENKEEPER_READ, Scope.TOKENKEEPER_WRITE);
+        CheckboxGroup<ScopeDefinition> tokenkeeper =
+                _get(field, CheckboxGroup.class, spec -> spec.withLabel("Tokenkeeper"));
+        assertThat(tokenkeeper.getValue())
+                .extracting(ScopeDefinition::scope)
+                .containsExactlyInAnyOrder(Scope.TOKENKEEPER_READ, Scope.TOKENKEEPER_WRITE);
+        CheckboxGroup<ScopeDefinition> ordersGroup = _get(
+                field,
+                CheckboxGroup.class,
+                spec -> spec.withLabel(orders.registered().server().name()));
+        assertThat(ordersGroup.getValue()).isEmpty();
+        assertThat(ordersGroup.getListDataView().getItems().map(definition -> definition
+                        .scope()
+                        .value()))
+                .containsExactly(orders.read(), orders.write());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void saving_the_default_scopes_changes_what_the_new_api_token_dialog_ticks() {
+        var orders = resourceServers.aServer();
+        var admin = users.aUser(EnumSet.of(Privilege.ADMINISTRATOR, Privilege.API_ACCESS));
+        TestSignIn.as(admin);
+        UI.getCurrent().navigate(PolicyView.class);
+        var field = defaultScopes();
+        CheckboxGroup<ScopeDefinition> tokenkeeper =
+                _get(field, CheckboxGroup.class, spec -> spec.withLabel("Tokenkeeper"));
+        CheckboxGroup<ScopeDefinition> ordersGroup = _get(
+                field,
+                CheckboxGroup.class,
+                spec -> spec.withLabel(orders.registered().server().name()));
+
+        _setValue(tokenkeeper, only(tokenkeeper, Scope.TOKENKEEPER_READ.value()));
+        _setValue(ordersGroup, only(ordersGroup, orders.read()));
+        _click(_get(Button.class, spec -> spec.withText("Save Default Scopes")));
+
+        NotificationsKt.expectNotifications("The default scopes were saved.");
+        assertThat(policies.defaultScopes())
+                .containsExactlyInAnyOrder(Scope.TOKENKEEPER_READ, new Scope(orders.read()));
+
+        UI.getCurrent().navigate(ApiTokensView.class);
+        _click(_get(Button.class, spec -> spec.withText("Add New Token")));
+        CheckboxGroup<ScopeDefinition> offered = _get(CheckboxGroup.class, spec -> spec.withLabel("Tokenkeeper"));
+        assertThat(offered.getValue()).extracting(ScopeDefinition::scope).containsExactly(Scope.TOKENKEEPER_READ);
+        CheckboxGroup<ScopeDefinition> offeredOrders = _get(
+                CheckboxGroup.class,
+                spec -> spec.withLabel(orders.registered().server().name()));
+        assertThat(offeredOrders.getValue())
+                .extracting(ScopeDefinition::scope)
+                .containsExactly(new Scope(orders.read()));
+
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "with the new defaults");
+        _click(_get(Button.class, spec -> spec.withText("Generate Token")));
+        assertThat(tokens.listOwn(new Actor(admin, null)).getFirst().scopes())
+                .containsExactlyInAnyOrder(Scope.TOKENKEEPER_READ, new Scope(orders.read()));
+    }
+
+    @Test
+    void no_default_scope_at_all_is_a_message_on_the_field_and_nothing_is_saved() {
+        TestSignIn.as(users.aUser(EnumSet.of(Privilege.ADMINISTRATOR)));
+        UI.getCurrent().navigate(PolicyView.class);
+        var field = defaultScopes();
+
+        for (var group : _find(field, CheckboxGroup.class)) {
+            _setValue(group, Set.of());
+        }
+        _click(_get(Button.class, spec -> spec.withText("Save Default Scopes")));
+
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).isEqualTo("Choose at least one default scope, such as tokenkeeper:read.");
+        assertThat(policies.defaultScopes()).containsExactlyInAnyOrder(Scope.TOKENKEEPER_READ, Scope.TOKENKEEPER_WRITE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CustomField<Set<Scope>> defaultScopes() {
+        return _get(CustomField.class, spec -> spec.withLabel("Default scopes of new tokens"));
+    }
+
+    private static Set<ScopeDefinition> only(CheckboxGroup<ScopeDefinition> group, String scope) {
+        return group.getListDataView()
+                .getItems()
+                .filter(definition -> definition.scope().value().equals(scope))
+                .collect(Collectors.toSet());
+    }
+
     @Test
     void warns_when_trusted_ranges_meet_proxies_trusted_too_broadly() {
         var admin = users.aUser(EnumSet.of(Privilege.ADMINISTRATOR));
         TestSignIn.as(admin);
         ProxySetup broad = () -> Optional.of("10.0.0.0/8");
-        var withoutRanges = new PolicyView(policies, currentUser, broad, lifecyclePolicies);
+        var withoutRanges = new PolicyView(policies, currentUser, broad, lifecyclePolicies, servers);
         UI.getCurrent().add(withoutRanges);
         withoutRanges.beforeEnter(null);
         assertThat(_find(withoutRanges, Paragraph.class, spec -> spec.withText(warning("10.0.0.0/8"))))
                 .isEmpty();
 
         policies.update(new Actor(admin, null), 5, null, List.of("203.0.113.0/24"));
-        var withRanges = new PolicyView(policies, currentUser, broad, lifecyclePolicies);
+        var withRanges = new PolicyView(policies, currentUser, broad, lifecyclePolicies, servers);
         UI.getCurrent().add(withRanges);
         withRanges.beforeEnter(null);
 

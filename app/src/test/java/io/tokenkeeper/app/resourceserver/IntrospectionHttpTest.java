@@ -1,5 +1,7 @@
 package io.tokenkeeper.app.resourceserver;
 
+import static io.tokenkeeper.app.resourceserver.Introspections.json;
+import static io.tokenkeeper.app.resourceserver.Introspections.within1Second;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,25 +13,18 @@ import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** RFC 7662 introspection by a registered resource server, over real HTTP. */
 @ApplicationTest
 class IntrospectionHttpTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -65,7 +60,7 @@ class IntrospectionHttpTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
-        var body = JSON.readTree(answer.body());
+        var body = json(answer);
         assertThat(body.get("active").asBoolean()).isTrue();
         assertThat(body.get("scope").asString()).isEqualTo(orders.read());
         assertThat(body.get("username").asString()).isEqualTo(alice.username().value());
@@ -209,32 +204,6 @@ class IntrospectionHttpTest {
     }
 
     private HttpResponse<String> introspect(String authorization, String form) throws Exception {
-        var encoded = form.replace(":", URLEncoder.encode(":", StandardCharsets.UTF_8));
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/introspect"))
-                        .header("Authorization", authorization)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofString(encoded))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    private interface Call<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T within1Second(Call<T> call, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        var result = call.get();
-        while (!done.test(result) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            result = call.get();
-        }
-        return result;
+        return Introspections.introspect(port, authorization, form);
     }
 }

@@ -35,7 +35,7 @@ public final class ResourceServerTestData {
 
     /** A new server with {@code <prefix>:read} and {@code <prefix>:write}; the returned secret is shown only here. */
     public Registered aServer() {
-        var prefix = "orders" + SEQUENCE.incrementAndGet();
+        var prefix = unique("orders");
         var registered = servers.register(
                 administrator(),
                 "Orders " + prefix,
@@ -45,6 +45,11 @@ public final class ResourceServerTestData {
                         ScopeDefinition.of(prefix + ":read", "Read orders"),
                         ScopeDefinition.of(prefix + ":write", "Place orders")));
         return new Registered(registered, prefix);
+    }
+
+    /** {@code word} and a number no other call returned, for names and scope prefixes of a test's own. */
+    public String unique(String word) {
+        return word + SEQUENCE.incrementAndGet();
     }
 
     public GeneratedToken aToken(User owner, List<String> scopes, List<String> allowedAddresses) {

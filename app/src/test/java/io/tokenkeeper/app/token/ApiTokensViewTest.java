@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import io.tokenkeeper.app.base.KaribuTest;
+import io.tokenkeeper.app.base.PageContent;
 import io.tokenkeeper.app.base.RowActionClicks;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.tokenkeeper.app.activity.UsageRecorder;
 import io.tokenkeeper.app.base.KaribuTest;
+import io.tokenkeeper.app.base.PageContent;
 import io.tokenkeeper.app.base.RowActionClicks;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;

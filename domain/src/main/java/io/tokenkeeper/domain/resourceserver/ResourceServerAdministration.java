@@ -70,6 +70,18 @@ public final class ResourceServerAdministration {
     }
 
     /**
+     * How many tokens that are not revoked hold at least one of the server's scopes: the tokens that deleting it, with
+     * confirmation, takes those scopes from. Administrators only.
+     */
+    public int tokensHoldingScopesOf(Actor actor, ResourceServerId id) {
+        return transactions.inTransaction(() -> {
+            requireAdministrator(actor);
+            var server = servers.find(id).orElseThrow(ResourceServerAdministration::notFound);
+            return servers.countActiveTokensHolding(server.scopeNames());
+        });
+    }
+
+    /**
      * Registers a resource server and generates its client credential; the secret is in the answer and nowhere
      * else.
      */
@@ -127,7 +139,7 @@ public final class ResourceServerAdministration {
                     checked.scopes.stream().map(ScopeDefinition::scope).toList());
             int holders = removed.isEmpty() ? 0 : servers.countActiveTokensHolding(removed);
             if (holders > 0 && !removeHeldScopes) {
-                throw new ConflictException(tokens(holders) + " hold " + scopeList(removed)
+                throw new ConflictException(tokens(holders) + hold(holders) + scopeList(removed)
                         + ". Confirm to remove the scope from them, or keep it.");
             }
             var after = servers.update(
@@ -186,7 +198,7 @@ public final class ResourceServerAdministration {
             var server = changeable(id);
             int holders = servers.countActiveTokensHolding(server.scopeNames());
             if (holders > 0 && !removeHeldScopes) {
-                throw new ConflictException(tokens(holders) + " hold scopes of " + quoted(server.name())
+                throw new ConflictException(tokens(holders) + hold(holders) + "scopes of " + quoted(server.name())
                         + ". Confirm to delete it and remove its scopes from them.");
             }
             servers.delete(id);
@@ -252,6 +264,10 @@ public final class ResourceServerAdministration {
 
     private static String tokens(int count) {
         return count == 1 ? "1 token" : count + " tokens";
+    }
+
+    private static String hold(int count) {
+        return count == 1 ? " holds " : " hold ";
     }
 
     private static String quoted(String name) {

@@ -48,6 +48,7 @@ class ResourceServerAdministrationTest {
             store, users, audit, new JooqTransactions(TestDatabase.dsl()), CLOCK, new SecureRandom());
 
     private Actor admin;
+    private int tokens;
 
     @BeforeEach
     void clean() {
@@ -185,7 +186,7 @@ class ResourceServerAdministrationTest {
                         ORDER_SCOPES.subList(0, 1),
                         false))
                 .isInstanceOf(ConflictException.class)
-                .hasMessage("1 token hold orders:write. Confirm to remove the scope from them, or keep it.");
+                .hasMessage("1 token holds orders:write. Confirm to remove the scope from them, or keep it.");
         assertThat(scopesOf(token)).containsExactly("orders:write");
 
         servers.change(
@@ -202,7 +203,9 @@ class ResourceServerAdministrationTest {
                 .server();
         long token = aTokenHolding(admin.user(), "orders:read");
 
-        assertThatThrownBy(() -> servers.delete(admin, server.id(), false)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> servers.delete(admin, server.id(), false))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("1 token holds scopes of “Orders”. Confirm to delete it and remove its scopes from them.");
         assertThat(store.find(server.id())).isPresent();
 
         servers.delete(admin, server.id(), true);
@@ -211,6 +214,35 @@ class ResourceServerAdministrationTest {
         assertThat(scopesOf(token)).isEmpty();
         assertThat(audit.search(AuditFilter.ALL, 0, 1).getFirst().action())
                 .isEqualTo(AuditAction.RESOURCE_SERVER_DELETED);
+    }
+
+    @Test
+    void counts_the_tokens_not_revoked_that_hold_any_of_a_servers_scopes() {
+        var server = servers.register(admin, "Orders", "https://orders.example.com", "", ORDER_SCOPES)
+                .server();
+        var other = servers.register(
+                        admin,
+                        "Billing",
+                        "https://billing.example.com",
+                        "",
+                        List.of(ScopeDefinition.of("bills:read", "Read bills")))
+                .server();
+        long both = aTokenHolding(admin.user(), "orders:read");
+        TestDatabase.dsl()
+                .execute(
+                        "insert into api_token_scope (token_id, scope_id) values (?, ?)",
+                        both,
+                        scopeId("orders:write"));
+        aTokenHolding(admin.user(), "orders:write");
+        long revoked = aTokenHolding(admin.user(), "orders:read");
+        TestDatabase.dsl().execute("update api_token set revoked_at = now() where id = ?", revoked);
+        aTokenHolding(admin.user(), "bills:read");
+
+        assertThat(servers.tokensHoldingScopesOf(admin, server.id())).isEqualTo(2);
+        assertThat(servers.tokensHoldingScopesOf(admin, other.id())).isEqualTo(1);
+        var user = actor("someone", Privilege.API_ACCESS);
+        assertThatThrownBy(() -> servers.tokensHoldingScopesOf(user, server.id()))
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test
@@ -313,9 +345,11 @@ class ResourceServerAdministrationTest {
         long token = TestDatabase.dsl()
                 .fetchSingle(
                         "insert into api_token (owner_id, name, name_key, digest, hint, created_at)"
-                                + " values (?, 'CI', 'ci', sha256(random()::text::bytea), 'tkp_Abcd…Wxyz', now())"
+                                + " values (?, ?, ?, sha256(random()::text::bytea), 'tkp_Abcd…Wxyz', now())"
                                 + " returning id",
-                        owner.id().value())
+                        owner.id().value(),
+                        "ci " + ++tokens,
+                        "ci " + tokens)
                 .get(0, Long.class);
         TestDatabase.dsl()
                 .execute("insert into api_token_scope (token_id, scope_id) values (?, ?)", token, scopeId(scope));

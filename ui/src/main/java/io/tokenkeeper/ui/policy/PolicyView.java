@@ -19,6 +19,7 @@ import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.policy.LifecyclePolicyService;
 import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.TokenPolicy;
+import io.tokenkeeper.domain.resourceserver.ResourceServerAdministration;
 import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.FieldErrors;
@@ -27,7 +28,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Administration › Policy: how many tokens each user may have, how long new ones live, where API calls may come from. */
+/**
+ * Administration › Policy: how many tokens each user may have, how long new ones live, where API calls may come from,
+ * which scopes new tokens get unless their creator chooses, and the rules of tokens' lives.
+ */
 @Route("administration/policy")
 @PageTitle("Policy | Tokenkeeper")
 @Menu(title = "Policy", order = 23, icon = "vaadin:sliders")
@@ -55,7 +59,8 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
             PolicyService policies,
             CurrentUser currentUser,
             ProxySetup proxies,
-            LifecyclePolicyService lifecyclePolicies) {
+            LifecyclePolicyService lifecyclePolicies,
+            ResourceServerAdministration servers) {
         this.policies = policies;
         this.currentUser = currentUser;
         this.proxies = proxies;
@@ -90,6 +95,7 @@ public final class PolicyView extends Composite<VerticalLayout> implements Befor
                 proxyWarning,
                 form,
                 save,
+                new DefaultScopesForm(policies, servers, currentUser),
                 new LifecyclePolicyForm(lifecyclePolicies, currentUser));
     }
 

@@ -1,5 +1,7 @@
 package io.tokenkeeper.ui.token;
 
+import static io.tokenkeeper.ui.base.Quotes.quoted;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,6 +12,7 @@ import io.tokenkeeper.domain.base.DomainException;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.ui.base.FieldErrors;
+import io.tokenkeeper.ui.base.OneTimeValueDialog;
 import java.util.function.Function;
 
 /**
@@ -28,7 +31,7 @@ final class CanaryTokenDialog extends OneTimeValueDialog {
     private final Paragraph formError = new Paragraph();
 
     CanaryTokenDialog(Function<String, GeneratedToken> create, Runnable onCreated) {
-        super(TITLE);
+        super(TITLE, NewTokenDialog.TOKEN_VALUE);
         name.setRequiredIndicatorVisible(true);
         name.setWidthFull();
         formError.addClassName("tk-error");
@@ -39,7 +42,9 @@ final class CanaryTokenDialog extends OneTimeValueDialog {
             try {
                 var generated = create.apply(name.getValue());
                 onCreated.run();
-                showValue("Your canary token \u201C" + generated.token().name().value() + "\u201D", generated);
+                showValue(
+                        "Your canary token " + quoted(generated.token().name().value()),
+                        generated.secret().reveal());
             } catch (InvalidInputException e) {
                 errors.show(e);
             } catch (DomainException e) {

@@ -35,6 +35,7 @@ import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.ui.base.Confirmations;
 import io.tokenkeeper.ui.base.FieldErrors;
 import io.tokenkeeper.ui.base.Notifications;
+import io.tokenkeeper.ui.base.OneTimeValueDialog;
 import io.tokenkeeper.ui.base.Times;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,6 +58,9 @@ final class NewTokenDialog extends Composite<Dialog> {
     static final String SHOWN_ONCE =
             "Copy your new token now. For your security it will not be shown again: not here, not through the API,"
                     + " not to an administrator.";
+    /** The words of every dialog that shows a token's value once. */
+    static final OneTimeValueDialog.Words TOKEN_VALUE = new OneTimeValueDialog.Words(SHOWN_ONCE, COPIED);
+
     static final String SHOWN_ONCE_AHEAD =
             "After you generate the token, its value is shown once, here: copy it then. It cannot be shown again.";
     static final String SCOPES_FIXED = "Scopes cannot be changed after the token is created.";

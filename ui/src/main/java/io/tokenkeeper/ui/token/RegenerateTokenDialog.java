@@ -13,6 +13,7 @@ import io.tokenkeeper.domain.token.ExpiryChoice;
 import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.domain.token.Overlap;
 import io.tokenkeeper.domain.token.Token;
+import io.tokenkeeper.ui.base.OneTimeValueDialog;
 
 /**
  * The Regenerate Token dialog: asks how long the old value keeps working and what becomes of the expiry, issues the
@@ -38,7 +39,7 @@ final class RegenerateTokenDialog extends OneTimeValueDialog {
     private final Paragraph formError = new Paragraph();
 
     RegenerateTokenDialog(Token token, Regenerator regenerator, Runnable onRegenerated) {
-        super(TITLE);
+        super(TITLE, NewTokenDialog.TOKEN_VALUE);
         this.regenerator = regenerator;
         this.onRegenerated = onRegenerated;
         showForm(token);
@@ -71,7 +72,9 @@ final class RegenerateTokenDialog extends OneTimeValueDialog {
         try {
             var generated = regenerator.regenerate(overlap.getValue(), expiry.getValue());
             onRegenerated.run();
-            showValue("The new value of " + quoted(generated.token().name().value()), generated);
+            showValue(
+                    "The new value of " + quoted(generated.token().name().value()),
+                    generated.secret().reveal());
         } catch (DomainException e) {
             formError.setText(e.getMessage());
             formError.setVisible(true);

@@ -2,19 +2,16 @@ package io.tokenkeeper.ui.token;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenStatus;
 import io.tokenkeeper.ui.base.NarrowScreen;
+import io.tokenkeeper.ui.base.ScopeLists;
 import io.tokenkeeper.ui.base.StatusBadge;
 import io.tokenkeeper.ui.base.Times;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,10 +116,7 @@ final class TokenColumns<T> {
         return wide(grid.addColumn(row -> scopes(token.apply(row)))
                 .setHeader("Scopes")
                 .setKey("scopes")
-                .setTooltipGenerator(row -> token.apply(row).scopes().stream()
-                        .sorted()
-                        .map(Scope::value)
-                        .collect(Collectors.joining(", ")))
+                .setTooltipGenerator(row -> ScopeLists.full(token.apply(row).scopes()))
                 .setFlexGrow(1)
                 .setWidth("8rem"));
     }
@@ -180,14 +174,7 @@ final class TokenColumns<T> {
 
     /** tokenkeeper: read, write · orders: read: the scopes of one resource server together. */
     static String scopes(Token token) {
-        var byServer = new TreeMap<String, TreeSet<String>>();
-        for (var scope : token.scopes()) {
-            byServer.computeIfAbsent(scope.namespace(), key -> new TreeSet<>())
-                    .add(scope.value().substring(scope.namespace().length() + 1));
-        }
-        return byServer.entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + String.join(", ", entry.getValue()))
-                .collect(Collectors.joining(" · "));
+        return ScopeLists.compact(token.scopes());
     }
 
     private String name(T row) {

@@ -1,14 +1,14 @@
-package io.tokenkeeper.app.token;
+package io.tokenkeeper.app.base;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.dom.Element;
 
 /** Everything the server-side UI tree would render: texts, attributes and properties of every element. */
-final class PageContent {
+public final class PageContent {
 
     private PageContent() {}
 
-    static boolean contains(String needle) {
+    public static boolean contains(String needle) {
         return contains(UI.getCurrent().getElement(), needle);
     }
 
