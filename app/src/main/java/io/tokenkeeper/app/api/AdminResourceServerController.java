@@ -91,7 +91,8 @@ class AdminResourceServerController {
                     + " id and secret the server authenticates with at /oauth2/introspect; the Location header names"
                     + " it.")
     ResponseEntity<ResourceServerResponses.ResourceServerWithSecret> register(
-            @AuthenticationPrincipal ApiCaller caller, @RequestBody ResourceServerRequests.Registration request) {
+            @AuthenticationPrincipal ApiCaller caller,
+            @RequestBody ResourceServerRequests.ResourceServerRegistration request) {
         var registered = administration.register(
                 caller.actor(),
                 request.name(),
@@ -114,7 +115,7 @@ class AdminResourceServerController {
     ResourceServerResponses.ResourceServerJson change(
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
-            @RequestBody ResourceServerRequests.Change request,
+            @RequestBody ResourceServerRequests.ResourceServerChange request,
             @Parameter(description = "Take removed scopes from the tokens that hold them")
                     @RequestParam(defaultValue = "false")
                     boolean removeScopes) {
@@ -224,7 +225,8 @@ class AdminResourceServerController {
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, refusal);
     }
 
-    private static List<ScopeDefinition> scopes(ResourceServerRequests.Change request, ResourceServer before) {
+    private static List<ScopeDefinition> scopes(
+            ResourceServerRequests.ResourceServerChange request, ResourceServer before) {
         return request.scopes() == null
                 ? before.scopes()
                 : ResourceServerRequests.ScopeField.definitions(request.scopes());

@@ -48,8 +48,8 @@ final class ResourceServerRequests {
     }
 
     /** {@code POST /api/v1/admin/resource-servers}: everything but the credential, which Tokenkeeper generates. */
-    @JsonDeserialize(using = Registration.Strict.class)
-    record Registration(
+    @JsonDeserialize(using = ResourceServerRegistration.Strict.class)
+    record ResourceServerRegistration(
             @Schema(
                     requiredMode = Schema.RequiredMode.REQUIRED,
                     maxLength = ResourceServer.MAX_NAME_LENGTH,
@@ -71,9 +71,9 @@ final class ResourceServerRequests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable
             List<ScopeField> scopes) {
 
-        static Registration of(@Nullable JsonNode body) {
+        static ResourceServerRegistration of(@Nullable JsonNode body) {
             var json = StrictJson.object(body, "name", "identifier", "description", "scopes");
-            return new Registration(
+            return new ResourceServerRegistration(
                     json.string("name"), json.string("identifier"), json.string("description"), ScopeField.of(json));
         }
 
@@ -81,9 +81,9 @@ final class ResourceServerRequests {
             return scopes == null ? List.of() : ScopeField.definitions(scopes);
         }
 
-        static final class Strict extends ApiRequests.Reader<Registration> {
+        static final class Strict extends ApiRequests.Reader<ResourceServerRegistration> {
             @Override
-            Registration read(JsonNode body) {
+            ResourceServerRegistration read(JsonNode body) {
                 return of(body);
             }
         }
@@ -93,8 +93,8 @@ final class ResourceServerRequests {
      * {@code PATCH /api/v1/admin/resource-servers/{id}}: the fields to change, each optional; {@code scopes} replaces
      * the whole list; {@code enabled} switches the server on or off, as the token endpoints do.
      */
-    @JsonDeserialize(using = Change.Strict.class)
-    record Change(
+    @JsonDeserialize(using = ResourceServerChange.Strict.class)
+    record ResourceServerChange(
             @Schema(maxLength = ResourceServer.MAX_NAME_LENGTH, nullable = true, example = "Orders") @Nullable
             String name,
 
@@ -108,9 +108,9 @@ final class ResourceServerRequests {
 
             @Schema(nullable = true) @Nullable Boolean enabled) {
 
-        static Change of(@Nullable JsonNode body) {
+        static ResourceServerChange of(@Nullable JsonNode body) {
             var json = StrictJson.object(body, "name", "identifier", "description", "scopes", "enabled");
-            return new Change(
+            return new ResourceServerChange(
                     json.string("name"),
                     json.string("identifier"),
                     json.string("description"),
@@ -127,9 +127,9 @@ final class ResourceServerRequests {
             return !changesDefinition() && enabled == null;
         }
 
-        static final class Strict extends ApiRequests.Reader<Change> {
+        static final class Strict extends ApiRequests.Reader<ResourceServerChange> {
             @Override
-            Change read(JsonNode body) {
+            ResourceServerChange read(JsonNode body) {
                 return of(body);
             }
         }
