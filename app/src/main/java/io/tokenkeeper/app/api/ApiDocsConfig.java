@@ -65,15 +65,25 @@ class ApiDocsConfig {
 
     /** The problems every authenticated operation may answer with; 404, 409 and 415 only where they apply. */
     private static final Map<String, String> PROBLEMS = Map.of(
-            "400", "The request is not valid: a field, parameter or path that the operation does not take (see field).",
-            "401", "No token, or one that is unknown, expired, disabled or revoked.",
-            "403", "The token lacks the scope or its owner the privilege, or the caller's address is not trusted.",
-            "404", "There is no such thing, or it is not the caller's.",
-            "406", "The operation cannot answer in a type the Accept header allows: send Accept: application/json.",
-            "409", "The change conflicts with the current state: a full quota, the last administrator.",
-            "415", "The body is not JSON: send Content-Type: application/json.",
-            "429", "Too many failed authentications from this address; see Retry-After.",
-            "503", "The database cannot be reached; see Retry-After. Bad input never gets this.");
+            "400",
+            "The request is not valid: a field, parameter or path that the operation does not take (see field).",
+            "401",
+            "No token, or one that is unknown, expired, disabled or revoked.",
+            "403",
+            "The token lacks the scope or its owner the privilege, or the caller's address is not trusted.",
+            "404",
+            "There is no such thing, or it is not the caller's.",
+            "406",
+            "The operation cannot answer in a type the Accept header allows: send Accept: application/json.",
+            "409",
+            "The change conflicts with the current state: a full quota, the last administrator, a name already"
+                    + " taken, tokens holding the scopes (see removeScopes), Tokenkeeper's own resource server.",
+            "415",
+            "The body is not JSON: send Content-Type: application/json.",
+            "429",
+            "Too many failed authentications from this address; see Retry-After.",
+            "503",
+            "The database cannot be reached; see Retry-After. Bad input never gets this.");
 
     @Bean
     OpenApiCustomizer apiContract() {
@@ -132,7 +142,7 @@ class ApiDocsConfig {
     }
 
     /**
-     * The answers' fields as {@link ApiResponses} declares them: a field marked {@code @Nullable} is nullable, every
+     * The answers' fields as {@link ApiResponses} and {@link ResourceServerResponses} declare them: a field marked {@code @Nullable} is nullable, every
      * other one is required, so that generated clients type them truthfully.
      */
     private static void describeResponseFields(OpenAPI openApi, boolean openApi31) {
@@ -140,7 +150,9 @@ class ApiDocsConfig {
         if (schemas == null) {
             return;
         }
-        for (var type : ApiResponses.class.getDeclaredClasses()) {
+        var answers = new ArrayList<Class<?>>(List.of(ApiResponses.class.getDeclaredClasses()));
+        answers.addAll(List.of(ResourceServerResponses.class.getDeclaredClasses()));
+        for (var type : answers) {
             Schema<?> schema = schemas.get(type.getSimpleName());
             if (!type.isRecord() || schema == null || schema.getProperties() == null) {
                 continue;

@@ -18,8 +18,12 @@ final class StrictJson {
 
     private final JsonNode object;
 
-    private StrictJson(JsonNode object) {
+    /** The array field this object is an element of, which every problem inside it names; {@code null} at the top. */
+    private final @Nullable String within;
+
+    private StrictJson(JsonNode object, @Nullable String within) {
         this.object = object;
+        this.within = within;
     }
 
     /** {@code body} as an object whose fields are all among {@code fields}. */
@@ -36,7 +40,7 @@ final class StrictJson {
                         "\"" + name + "\" is not a field of this request. It takes " + String.join(", ", fields) + ".");
             }
         }
-        return new StrictJson(body);
+        return new StrictJson(body, null);
     }
 
     /** The string in {@code field}; {@code null} when it is absent or null. */
@@ -47,7 +51,7 @@ final class StrictJson {
             return null;
         }
         if (!value.isString()) {
-            throw new InvalidInputException(field, "\"" + field + "\" must be a string.");
+            throw new InvalidInputException(field(field), "\"" + field + "\"" + where() + " must be a string.");
         }
         return value.asString();
     }
@@ -60,7 +64,8 @@ final class StrictJson {
             return null;
         }
         if (!value.isBoolean()) {
-            throw new InvalidInputException(field, "\"" + field + "\" must be true or false (not in quotes).");
+            throw new InvalidInputException(
+                    field(field), "\"" + field + "\"" + where() + " must be true or false (not in quotes).");
         }
         return value.booleanValue();
     }
@@ -76,7 +81,7 @@ final class StrictJson {
             return java.time.OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(
-                    field, "\"" + field + "\" must be a date-time with an offset, like 2026-12-31T23:59:59Z.");
+                    field(field), "\"" + field + "\" must be a date-time with an offset, like 2026-12-31T23:59:59Z.");
         }
     }
 
@@ -88,15 +93,54 @@ final class StrictJson {
             return null;
         }
         if (!value.isArray()) {
-            throw new InvalidInputException(field, "\"" + field + "\" must be an array of strings.");
+            throw new InvalidInputException(field(field), "\"" + field + "\" must be an array of strings.");
         }
         var strings = new ArrayList<String>();
         for (var element : value) {
             if (!element.isString()) {
-                throw new InvalidInputException(field, "\"" + field + "\" must be an array of strings.");
+                throw new InvalidInputException(field(field), "\"" + field + "\" must be an array of strings.");
             }
             strings.add(element.asString());
         }
         return strings;
+    }
+
+    /**
+     * The objects in {@code field}, an array, each with only {@code fields}; {@code null} when absent or null. Every
+     * problem inside an element names {@code field}, the one the caller sent.
+     */
+    @Nullable
+    List<StrictJson> objects(String field, String... fields) {
+        var value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        var shape = "\"" + field + "\" must be an array of objects with " + String.join(", ", fields) + ".";
+        if (!value.isArray()) {
+            throw new InvalidInputException(field, shape);
+        }
+        var known = Set.of(fields);
+        var objects = new ArrayList<StrictJson>();
+        for (var element : value) {
+            if (!element.isObject()) {
+                throw new InvalidInputException(field, shape);
+            }
+            for (var name : element.propertyNames()) {
+                if (!known.contains(name)) {
+                    throw new InvalidInputException(
+                            field, "\"" + name + "\" is not a field of an element of \"" + field + "\". " + shape);
+                }
+            }
+            objects.add(new StrictJson(element, field));
+        }
+        return objects;
+    }
+
+    private String field(String field) {
+        return within == null ? field : within;
+    }
+
+    private String where() {
+        return within == null ? "" : " in \"" + within + "\"";
     }
 }

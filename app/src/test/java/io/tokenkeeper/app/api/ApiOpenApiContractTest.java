@@ -96,6 +96,14 @@ class ApiOpenApiContractTest {
         assertThat(document.getPaths().get("/api/v1/tokens/{id}").getDelete().getResponses())
                 .containsKey("204")
                 .doesNotContainKey("200");
+        var register = document.getPaths().get("/api/v1/admin/resource-servers").getPost();
+        assertThat(register.getResponses().get("201").getHeaders()).containsKey("Location");
+        assertThat(document.getPaths()
+                        .get("/api/v1/admin/resource-servers/{id}")
+                        .getDelete()
+                        .getResponses())
+                .containsKeys("204", "409")
+                .doesNotContainKey("200");
     }
 
     @Test
@@ -165,7 +173,12 @@ class ApiOpenApiContractTest {
                         "changeToken",
                         "revokeToken",
                         "listAllTokens",
-                        "listUsers");
+                        "listUsers",
+                        "listResourceServers",
+                        "registerResourceServer",
+                        "changeResourceServer",
+                        "regenerateResourceServerSecret",
+                        "deleteResourceServer");
     }
 
     @Test

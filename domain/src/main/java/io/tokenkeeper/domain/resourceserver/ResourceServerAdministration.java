@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 public final class ResourceServerAdministration {
 
     static final String ADMINISTRATORS_ONLY = "Only administrators can manage resource servers.";
-    static final String BUILT_IN_READ_ONLY = "Tokenkeeper's own API is built in and cannot be changed or removed.";
+    public static final String BUILT_IN_READ_ONLY =
+            "Tokenkeeper's own API is built in and cannot be changed or removed.";
 
     private final ResourceServerStore servers;
     private final AccessCheck access;
