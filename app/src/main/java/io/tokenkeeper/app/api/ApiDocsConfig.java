@@ -106,6 +106,12 @@ class ApiDocsConfig {
                             .description("The URL of what was created")
                             .schema(new StringSchema().format("uri-reference")));
         }
+        var ok = responses.get("200");
+        if (ok != null && pages(operation)) {
+            ok.addHeaderObject(
+                    PageLinks.HEADER,
+                    new Header().description(PageLinks.DESCRIPTION).schema(new StringSchema()));
+        }
         var noContent = responses.get("204");
         if (noContent != null) {
             noContent.setContent(null);
@@ -129,6 +135,12 @@ class ApiDocsConfig {
         operation.addExtension("x-required-scope", scope);
         var description = operation.getDescription() == null ? "" : operation.getDescription() + " ";
         operation.setDescription(description + "Needs a token with the scope " + scope + ".");
+    }
+
+    /** A list that pages by {@code offset} and {@code limit}, and so answers with {@link PageLinks}. */
+    private static boolean pages(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> "offset".equals(parameter.getName()));
     }
 
     /**
