@@ -75,6 +75,19 @@ class ApiDocsConfig {
             "429", "Too many failed authentications from this address; see Retry-After.",
             "503", "The database cannot be reached; see Retry-After. Bad input never gets this.");
 
+    private static final String RATE_LIMIT_POLICY = "On a failed authentication with a token (IETF RateLimit fields):"
+            + " the policy of failed authentications, such as \"failed-auth\";q=30;w=180 — q failures per client"
+            + " address within w seconds.";
+    private static final String RATE_LIMIT = "On a failed authentication with a token: the failures the client"
+            + " address has left, and the seconds until its allowance is whole again, such as"
+            + " \"failed-auth\";r=12;t=108. r=0 on 429.";
+    private static final String RETRY_AFTER_THROTTLED = "Seconds until this address may fail again.";
+    private static final String RETRY_AFTER_UNAVAILABLE = "Seconds to wait before trying again.";
+
+    private static Header header(String description) {
+        return new Header().description(description).schema(new StringSchema());
+    }
+
     @Bean
     OpenApiCustomizer apiContract() {
         return openApi -> {
@@ -127,6 +140,18 @@ class ApiDocsConfig {
             codes.add("415");
         }
         codes.stream().sorted().forEach(code -> responses.addApiResponse(code, problem(PROBLEMS.get(code))));
+        for (var code : List.of("401", "429")) {
+            responses
+                    .get(code)
+                    .addHeaderObject("RateLimit-Policy", header(RATE_LIMIT_POLICY))
+                    .addHeaderObject("RateLimit", header(RATE_LIMIT));
+        }
+        responses
+                .get("429")
+                .addHeaderObject("Retry-After", header(RETRY_AFTER_THROTTLED).schema(new IntegerSchema()));
+        responses
+                .get("503")
+                .addHeaderObject("Retry-After", header(RETRY_AFTER_UNAVAILABLE).schema(new IntegerSchema()));
         operation.setResponses(responses);
         var scopes = scopesInRequirements ? List.of(scope) : List.<String>of();
         operation.setSecurity(List.of(
