@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document of {@code /api/v1} (served at {@code /api/openapi}, {@code springdoc.api-docs.path}; public) with
- * both ways to send a token.
+ * both ways to send a token. Descriptions are Markdown that Swagger UI renders as HTML: anything in angle brackets
+ * ({@code <token>}) is written inside a code span, or it would vanish as an unknown HTML tag.
  * Swagger UI ({@code /swagger-ui/index.html}) is part of the browser UI and needs a signed-in user. One customizer
  * describes what every operation has in common, so that no controller can forget it: the problems it can answer with,
  * the scope it needs ({@code tokenkeeper:read} to read, {@code tokenkeeper:write} for everything else, as the API's
@@ -41,8 +42,8 @@ class ApiDocsConfig {
                 .info(new Info()
                         .title("Tokenkeeper API")
                         .version("v1")
-                        .description("Authenticate with a personal API token: \"Authorization: Bearer <token>\", or"
-                                + " HTTP Basic with your username (or BOOMI_TOKEN.<username>) and the token as the"
+                        .description("Authenticate with a personal API token: `Authorization: Bearer <token>`, or"
+                                + " HTTP Basic with your username (or `BOOMI_TOKEN.<username>`) and the token as the"
                                 + " password. Never put a token in a URL."))
                 .components(new Components()
                         .addSecuritySchemes(
@@ -56,7 +57,7 @@ class ApiDocsConfig {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("basic")
-                                        .description("Username or BOOMI_TOKEN.<username>; the token as password")))
+                                        .description("Username or `BOOMI_TOKEN.<username>`; the token as password")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
