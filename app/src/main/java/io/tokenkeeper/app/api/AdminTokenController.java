@@ -11,6 +11,8 @@ import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.UserStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -72,7 +74,9 @@ class AdminTokenController {
             @RequestParam(defaultValue = "CREATED") String sort,
             @RequestParam(defaultValue = "DESC") String direction,
             @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = AdminPaging.DEFAULT_LIMIT) int limit) {
+            @RequestParam(defaultValue = AdminPaging.DEFAULT_LIMIT) int limit,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         var page = AdminPaging.of(offset, limit);
         var search = TokenSearch.ALL
                 .matching(q)
@@ -84,12 +88,10 @@ class AdminTokenController {
                 .map(managed -> ApiResponses.AdminToken.of(managed, now))
                 .toList();
         long count = administration.count(actor, search);
+        long listed = Math.min(count, TokenAdministration.MAX_LISTED);
+        PageLinks.add(request, response, page, listed);
         return new ApiResponses.TokenPage(
-                found,
-                page.offset(),
-                page.limit(),
-                Math.min(count, TokenAdministration.MAX_LISTED),
-                count > TokenAdministration.MAX_LISTED);
+                found, page.offset(), page.limit(), listed, count > TokenAdministration.MAX_LISTED);
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

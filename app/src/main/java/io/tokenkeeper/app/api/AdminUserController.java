@@ -11,6 +11,8 @@ import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.domain.user.UserStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -57,13 +59,17 @@ class AdminUserController {
             @AuthenticationPrincipal ApiCaller caller,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = AdminPaging.DEFAULT_LIMIT) int limit) {
+            @RequestParam(defaultValue = AdminPaging.DEFAULT_LIMIT) int limit,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         var page = AdminPaging.of(offset, limit);
         var actor = caller.actor();
         var rows = users.search(actor, q, page.offset(), page.limit()).stream()
                 .map(ApiResponses.AdminUserRow::of)
                 .toList();
-        return new ApiResponses.UserPage(rows, page.offset(), page.limit(), users.count(actor, q));
+        long total = users.count(actor, q);
+        PageLinks.add(request, response, page, total);
+        return new ApiResponses.UserPage(rows, page.offset(), page.limit(), total);
     }
 
     @PutMapping("/{id}/privileges/{privilege}")

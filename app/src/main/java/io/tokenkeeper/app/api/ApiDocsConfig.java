@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document of {@code /api/v1} (served at {@code /api/openapi}, {@code springdoc.api-docs.path}; public) with
- * both ways to send a token.
+ * both ways to send a token. Descriptions are Markdown that Swagger UI renders as HTML: anything in angle brackets
+ * ({@code <token>}) is written inside a code span, or it would vanish as an unknown HTML tag.
  * Swagger UI ({@code /swagger-ui/index.html}) is part of the browser UI and needs a signed-in user. One customizer
  * describes what every operation has in common, so that no controller can forget it: the problems it can answer with,
  * the scope it needs ({@code tokenkeeper:read} to read, {@code tokenkeeper:write} for everything else, as the API's
@@ -41,8 +42,8 @@ class ApiDocsConfig {
                 .info(new Info()
                         .title("Tokenkeeper API")
                         .version("v1")
-                        .description("Authenticate with a personal API token: \"Authorization: Bearer <token>\", or"
-                                + " HTTP Basic with your username (or BOOMI_TOKEN.<username>) and the token as the"
+                        .description("Authenticate with a personal API token: `Authorization: Bearer <token>`, or"
+                                + " HTTP Basic with your username (or `BOOMI_TOKEN.<username>`) and the token as the"
                                 + " password. Never put a token in a URL."))
                 .components(new Components()
                         .addSecuritySchemes(
@@ -56,7 +57,7 @@ class ApiDocsConfig {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("basic")
-                                        .description("Username or BOOMI_TOKEN.<username>; the token as password")))
+                                        .description("Username or `BOOMI_TOKEN.<username>`; the token as password")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
@@ -84,6 +85,19 @@ class ApiDocsConfig {
             "Too many failed authentications from this address; see Retry-After.",
             "503",
             "The database cannot be reached; see Retry-After. Bad input never gets this.");
+
+    private static final String RATE_LIMIT_POLICY = "On a failed authentication with a token (IETF RateLimit fields):"
+            + " the policy of failed authentications, such as \"failed-auth\";q=30;w=180 — q failures per client"
+            + " address within w seconds.";
+    private static final String RATE_LIMIT = "On a failed authentication with a token: the failures the client"
+            + " address has left, and the seconds until its allowance is whole again, such as"
+            + " \"failed-auth\";r=12;t=108. r=0 on 429.";
+    private static final String RETRY_AFTER_THROTTLED = "Seconds until this address may fail again.";
+    private static final String RETRY_AFTER_UNAVAILABLE = "Seconds to wait before trying again.";
+
+    private static Header header(String description) {
+        return new Header().description(description).schema(new StringSchema());
+    }
 
     @Bean
     OpenApiCustomizer apiContract() {
@@ -116,6 +130,12 @@ class ApiDocsConfig {
                             .description("The URL of what was created")
                             .schema(new StringSchema().format("uri-reference")));
         }
+        var ok = responses.get("200");
+        if (ok != null && pages(operation)) {
+            ok.addHeaderObject(
+                    PageLinks.HEADER,
+                    new Header().description(PageLinks.DESCRIPTION).schema(new StringSchema()));
+        }
         var noContent = responses.get("204");
         if (noContent != null) {
             noContent.setContent(null);
@@ -131,6 +151,18 @@ class ApiDocsConfig {
             codes.add("415");
         }
         codes.stream().sorted().forEach(code -> responses.addApiResponse(code, problem(PROBLEMS.get(code))));
+        for (var code : List.of("401", "429")) {
+            responses
+                    .get(code)
+                    .addHeaderObject("RateLimit-Policy", header(RATE_LIMIT_POLICY))
+                    .addHeaderObject("RateLimit", header(RATE_LIMIT));
+        }
+        responses
+                .get("429")
+                .addHeaderObject("Retry-After", header(RETRY_AFTER_THROTTLED).schema(new IntegerSchema()));
+        responses
+                .get("503")
+                .addHeaderObject("Retry-After", header(RETRY_AFTER_UNAVAILABLE).schema(new IntegerSchema()));
         operation.setResponses(responses);
         var scopes = scopesInRequirements ? List.of(scope) : List.<String>of();
         operation.setSecurity(List.of(
@@ -139,6 +171,12 @@ class ApiDocsConfig {
         operation.addExtension("x-required-scope", scope);
         var description = operation.getDescription() == null ? "" : operation.getDescription() + " ";
         operation.setDescription(description + "Needs a token with the scope " + scope + ".");
+    }
+
+    /** A list that pages by {@code offset} and {@code limit}, and so answers with {@link PageLinks}. */
+    private static boolean pages(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> "offset".equals(parameter.getName()));
     }
 
     /**

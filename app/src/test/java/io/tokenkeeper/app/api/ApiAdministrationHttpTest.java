@@ -194,6 +194,55 @@ class ApiAdministrationHttpTest {
     }
 
     @Test
+    void pages_link_to_their_neighbours_with_the_caller_s_search_filter_and_sort_kept() {
+        var frank = testData.aCaller();
+        testData.aTokenFor(frank.user(), null);
+        testData.aTokenFor(frank.user(), null);
+        var query = "?q=" + frank.username() + "&createdFrom=2020-01-01T00:00:00Z&sort=name&direction=asc";
+
+        var middle = api.get(TOKENS + query + "&offset=1&limit=1", admin.bearer());
+        var last = api.get(TOKENS + query + "&offset=2&limit=1", admin.bearer());
+        var single = api.get(TOKENS + query, admin.bearer());
+
+        var kept = TOKENS + "?q=" + frank.username() + "&createdFrom=2020-01-01T00%3A00%3A00Z&sort=name&direction=asc";
+        assertThat(links(middle))
+                .containsExactly(
+                        "<" + kept + "&offset=0&limit=1>; rel=\"first\"",
+                        "<" + kept + "&offset=0&limit=1>; rel=\"prev\"",
+                        "<" + kept + "&offset=2&limit=1>; rel=\"next\"");
+        assertThat(links(last))
+                .containsExactly(
+                        "<" + kept + "&offset=0&limit=1>; rel=\"first\"",
+                        "<" + kept + "&offset=1&limit=1>; rel=\"prev\"");
+        assertThat(single.headers().firstValue("Link")).isEmpty();
+        var next = json(api.get(target(links(middle).getLast()), admin.bearer()));
+        assertThat(next.at("/tokens/0/id").asLong())
+                .isEqualTo(json(last).at("/tokens/0/id").asLong());
+    }
+
+    @Test
+    void the_user_list_links_to_its_neighbours_and_encodes_the_search_text_again() {
+        testData.aCaller();
+        testData.aCaller();
+        testData.aCaller();
+
+        var firstPage = api.get(USERS + "?limit=1&q=user", admin.bearer());
+        var middle = api.get(USERS + "?q=user&offset=1&limit=1", admin.bearer());
+        var oddSearch = api.get(USERS + "?q=user%20%26%20co%2B&offset=1&limit=1", admin.bearer());
+
+        assertThat(links(firstPage)).containsExactly("<" + USERS + "?q=user&offset=1&limit=1>; rel=\"next\"");
+        assertThat(links(middle))
+                .containsExactly(
+                        "<" + USERS + "?q=user&offset=0&limit=1>; rel=\"first\"",
+                        "<" + USERS + "?q=user&offset=0&limit=1>; rel=\"prev\"",
+                        "<" + USERS + "?q=user&offset=2&limit=1>; rel=\"next\"");
+        assertThat(links(oddSearch))
+                .containsExactly(
+                        "<" + USERS + "?q=user%20%26%20co%2B&offset=0&limit=1>; rel=\"first\"",
+                        "<" + USERS + "?q=user%20%26%20co%2B&offset=0&limit=1>; rel=\"prev\"");
+    }
+
+    @Test
     void a_whole_token_value_as_search_text_is_refused_because_it_would_sit_in_a_url() {
         var erin = testData.aCaller();
 
@@ -250,6 +299,21 @@ class ApiAdministrationHttpTest {
                 .contains(USERS, USERS + "/{id}/privileges/{privilege}", TOKENS, TOKENS + "/{id}");
         assertThat(document.at("/paths/~1api~1v1~1admin~1tokens/get/tags/0").asString())
                 .isEqualTo("Administration");
+        for (var list : List.of("~1api~1v1~1admin~1tokens", "~1api~1v1~1admin~1users")) {
+            assertThat(document.at("/paths/" + list + "/get/responses/200/headers/Link/description")
+                            .asString())
+                    .contains("rel=\"next\"");
+        }
+    }
+
+    /** The links of a {@code Link} header, each {@code <uri>; rel="..."}. */
+    private static List<String> links(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return List.of(response.headers().firstValue("Link").orElse("").split(", "));
+    }
+
+    private static String target(String link) {
+        return link.substring(1, link.indexOf('>'));
     }
 
     private HttpResponse<String> put(ApiTestData.Caller caller, String path) {

@@ -112,6 +112,35 @@ class ApiThrottleHttpTest {
                 .isZero();
     }
 
+    @Test
+    void failed_authentications_carry_the_remaining_allowance_as_ratelimit_fields_and_a_valid_call_does_not() {
+        var owner = testData.aCaller();
+        var client = new ApiClient(port);
+
+        var first = client.get(ME, randomToken());
+        var second = client.get(ME, "Bearer malformed");
+        for (int i = 2; i < ALLOWED_FAILURES; i++) {
+            assertThat(client.get(ME, randomToken()).statusCode()).isEqualTo(401);
+        }
+        var throttled = client.get(ME, randomToken());
+        var valid = new ApiClient(port).get(ME, owner.bearer());
+
+        assertThat(first.statusCode()).isEqualTo(401);
+        assertThat(first.headers().firstValue("RateLimit-Policy")).hasValue("\"failed-auth\";q=30;w=180");
+        assertThat(first.headers().firstValue("RateLimit")).hasValue("\"failed-auth\";r=29;t=6");
+        assertThat(second.statusCode()).isEqualTo(401);
+        assertThat(second.headers().firstValue("RateLimit"))
+                .hasValueSatisfying(fields -> assertThat(fields).startsWith("\"failed-auth\";r=28;t="));
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("RateLimit-Policy")).hasValue("\"failed-auth\";q=30;w=180");
+        assertThat(throttled.headers().firstValue("RateLimit"))
+                .hasValueSatisfying(fields -> assertThat(fields).matches("\"failed-auth\";r=0;t=\\d+"));
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(valid.statusCode()).isEqualTo(200);
+        assertThat(valid.headers().firstValue("RateLimit")).isEmpty();
+        assertThat(valid.headers().firstValue("RateLimit-Policy")).isEmpty();
+    }
+
     private String randomToken() {
         return "Bearer " + TokenSecret.generate(random).reveal();
     }

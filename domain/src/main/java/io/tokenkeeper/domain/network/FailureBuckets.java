@@ -12,11 +12,15 @@ public interface FailureBuckets {
     /**
      * Takes one allowance from {@code client}'s bucket, if it has one.
      *
-     * @return whether the failure was counted (false: the bucket was empty, the client is over its limit) and, when
-     *     the bucket holds less than one allowance afterwards, how long until the next one comes back
+     * @return whether the failure was counted (false: the bucket was empty, the client is over its limit), when the
+     *     bucket holds less than one allowance afterwards how long until the next one comes back, and what it holds
      */
     Taken take(String client, long capacity, Duration period);
 
-    /** The outcome of {@link #take}. */
-    record Taken(boolean counted, Optional<Duration> emptyFor) {}
+    /**
+     * The outcome of {@link #take}.
+     *
+     * @param left the allowances the bucket holds afterwards, a fraction while it refills
+     */
+    record Taken(boolean counted, Optional<Duration> emptyFor, double left) {}
 }

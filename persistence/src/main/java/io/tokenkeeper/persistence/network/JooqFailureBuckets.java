@@ -61,7 +61,7 @@ public final class JooqFailureBuckets implements FailureBuckets {
         Optional<Duration> emptyFor = left >= 1.0
                 ? Optional.empty()
                 : Optional.of(Duration.ofNanos((long) Math.ceil((1.0 - left) / perSecond * 1e9)));
-        return new Taken(row.value2(), emptyFor);
+        return new Taken(row.value2(), emptyFor, left);
     }
 
     private void sweep(Duration period) {

@@ -55,6 +55,30 @@ public final class ApiProblems {
         write(request, response, HttpStatus.BAD_REQUEST, detail);
     }
 
+    /** The name of the failed-authentication policy in the {@code RateLimit} fields. */
+    static final String FAILED_AUTH_POLICY = "\"failed-auth\"";
+
+    /**
+     * The IETF {@code RateLimit-Policy} and {@code RateLimit} fields (draft-ietf-httpapi-ratelimit-headers) of a failed
+     * authentication: the throttle's quota of failures in its window, and how many the client has left, with the
+     * seconds until its allowance is whole again.
+     */
+    void failureAllowance(
+            HttpServletResponse response,
+            FailureThrottle throttle,
+            long remaining,
+            FailureThrottle.Allowance allowance) {
+        response.setHeader(
+                "RateLimit-Policy",
+                FAILED_AUTH_POLICY + ";q=" + throttle.failures() + ";w=" + seconds(throttle.period()));
+        response.setHeader(
+                "RateLimit", FAILED_AUTH_POLICY + ";r=" + remaining + ";t=" + seconds(allowance.untilFull()));
+    }
+
+    private static long seconds(Duration duration) {
+        return (duration.toMillis() + 999) / 1000;
+    }
+
     void tooManyRequests(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
             throws IOException {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);

@@ -86,23 +86,54 @@ public final class FailureThrottle {
      *     node may learn only now, from the shared buckets, when other nodes counted the earlier failures
      */
     public Optional<Duration> failed(String client) {
+        return count(client).overLimit();
+    }
+
+    /** Counts a failed authentication of {@code client}, as {@link #failed}, and tells what allowance it has left. */
+    public Allowance count(String client) {
         var key = key(client);
         var known = throttled(client);
         if (known.isPresent()) {
-            return known;
+            return allowance(0, known);
         }
         if (shared != null && sharedReachable.getAsBoolean()) {
             try {
                 var taken = shared.take(key, failures, period);
                 taken.emptyFor().ifPresent(wait -> emptyUntil.put(key, System.nanoTime() + wait.toNanos()));
-                return taken.counted() ? Optional.empty() : taken.emptyFor();
+                return allowance(taken.left(), taken.counted() ? Optional.empty() : taken.emptyFor());
             } catch (RuntimeException databaseTrouble) {
                 // Counted in memory below: the throttle must hold while the database is away too.
             }
         }
-        buckets.get(key, address -> newBucket()).tryConsume(1);
-        return Optional.empty();
+        var bucket = buckets.get(key, address -> newBucket());
+        bucket.tryConsume(1);
+        return allowance(bucket.getAvailableTokens(), Optional.empty());
     }
+
+    /** How many failures a client may have within {@link #period()} before it is throttled. */
+    public long failures() {
+        return failures;
+    }
+
+    /** The time over which a client's allowances of failures come back. */
+    public Duration period() {
+        return period;
+    }
+
+    private Allowance allowance(double left, Optional<Duration> overLimit) {
+        double held = Math.max(0, Math.min(failures, left));
+        var untilFull = Duration.ofNanos((long) Math.ceil((failures - held) * period.toNanos() / (double) failures));
+        return new Allowance((long) Math.floor(held), untilFull, overLimit);
+    }
+
+    /**
+     * A client's allowance after a failed authentication.
+     *
+     * @param remaining how many more failures it may have now
+     * @param untilFull how long until its allowance is whole again, if it fails no more
+     * @param overLimit how long it must wait, when this failure was over its limit
+     */
+    public record Allowance(long remaining, Duration untilFull, Optional<Duration> overLimit) {}
 
     /**
      * What one client is: an IPv4 address, or an IPv6 /64, the block one subscriber or host usually gets; counting

@@ -30,7 +30,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * A request without that header goes on unauthenticated (the chain then answers 401). Tokens anywhere else (query
  * string, form field) and two credentials at once are refused with 400; a well-formed token from outside the policy's
  * trusted IP ranges gets 403, whatever it is; every other failed authentication gets the same 401, or 429 once its
- * client has failed too often. The client is {@link HttpServletRequest#getRemoteAddr()}: the peer, or with
+ * client has failed too often; both carry the client's remaining allowance of failures as IETF {@code RateLimit}
+ * fields ({@link ApiProblems#failureAllowance}). The client is {@link HttpServletRequest#getRemoteAddr()}: the peer, or with
  * {@code TOKENKEEPER_TRUSTED_PROXIES} what a named proxy put in {@code X-Forwarded-For}. Nothing here
  * logs or keeps the value.
  */
@@ -136,7 +137,9 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
                         request.getHeader(HttpHeaders.USER_AGENT),
                         request.getMethod() + " " + request.getRequestURI());
             }
-            var overLimit = throttle.failed(client).or(() -> throttled);
+            var allowance = throttle.count(client);
+            var overLimit = allowance.overLimit().or(() -> throttled);
+            problems.failureAllowance(response, throttle, overLimit.isPresent() ? 0 : allowance.remaining(), allowance);
             if (overLimit.isPresent()) {
                 metrics.throttled();
                 throttleAudit.throttled(client);

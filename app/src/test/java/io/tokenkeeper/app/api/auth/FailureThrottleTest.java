@@ -31,7 +31,7 @@ class FailureThrottleTest {
         var asked = new java.util.concurrent.atomic.AtomicInteger();
         FailureBuckets empty = (client, capacity, period) -> {
             asked.incrementAndGet();
-            return new FailureBuckets.Taken(false, Optional.of(Duration.ofSeconds(6)));
+            return new FailureBuckets.Taken(false, Optional.of(Duration.ofSeconds(6)), 0.5);
         };
         var throttle = new FailureThrottle(30, Duration.ofMinutes(3), empty, () -> true);
 
