@@ -175,7 +175,9 @@ class AdminResourceServerController {
                 .body(ResourceServerResponses.ResourceServerWithSecret.of(registered));
     }
 
-    @DeleteMapping("/{id}")
+    // No body to answer, so any Accept will do, as for revoking a token: a generated client asks for problem details
+    // only when an operation's success has no content.
+    @DeleteMapping(path = "/{id}", produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             operationId = "deleteResourceServer",

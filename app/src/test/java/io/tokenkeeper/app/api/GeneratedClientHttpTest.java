@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import generated.tokenkeeper.client.ApiException;
 import generated.tokenkeeper.client.api.AccountApi;
+import generated.tokenkeeper.client.api.AdministrationApi;
 import generated.tokenkeeper.client.api.TokenLifecycleApi;
 import generated.tokenkeeper.client.api.TokensApi;
 import generated.tokenkeeper.client.model.NewToken;
+import generated.tokenkeeper.client.model.ResourceServerChange;
+import generated.tokenkeeper.client.model.ResourceServerRegistration;
+import generated.tokenkeeper.client.model.ScopeField;
+import generated.tokenkeeper.client.model.ScopeJson;
 import generated.tokenkeeper.client.model.TokenChange;
 import generated.tokenkeeper.client.model.TokenJson;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.domain.token.TokenSecret;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApplicationTest
 class GeneratedClientHttpTest {
 
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
     @LocalServerPort
     int port;
 
@@ -38,11 +46,15 @@ class GeneratedClientHttpTest {
     @BeforeEach
     void setUp() {
         caller = testData.aCaller();
-        client = new generated.tokenkeeper.client.ApiClient()
+        client = clientWith(caller.bearer());
+    }
+
+    private generated.tokenkeeper.client.ApiClient clientWith(String authorization) {
+        return new generated.tokenkeeper.client.ApiClient()
                 .setHost("127.0.0.1")
                 .setPort(port)
                 .setBasePath("")
-                .setRequestInterceptor(request -> request.header("Authorization", caller.bearer()));
+                .setRequestInterceptor(request -> request.header("Authorization", authorization));
     }
 
     @Test
@@ -79,16 +91,41 @@ class GeneratedClientHttpTest {
     @Test
     void the_created_value_authenticates_the_same_client() throws ApiException {
         var created = new TokensApi(client).createToken(new NewToken().name("second client"));
-        var second = new generated.tokenkeeper.client.ApiClient()
-                .setHost("127.0.0.1")
-                .setPort(port)
-                .setBasePath("")
-                .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + created.getValue()));
+        var second = clientWith("Bearer " + created.getValue());
 
         var me = new AccountApi(second).getMe();
 
         assertThat(me.getUser().getUsername()).isEqualTo(caller.username());
         assertThat(me.getToken().getId()).isEqualTo(created.getId());
+    }
+
+    @Test
+    void an_administrator_registers_switches_rekeys_and_deletes_a_resource_server() throws ApiException {
+        var administration =
+                new AdministrationApi(clientWith(testData.anAdministrator().bearer()));
+        var word = "generated" + SEQUENCE.incrementAndGet();
+
+        var created = administration.registerResourceServer(new ResourceServerRegistration()
+                .name("Generated " + word)
+                .identifier("urn:example:" + word)
+                .scopes(List.of(new ScopeField().name(word + ":read").description("Read"))));
+
+        assertThat(created.getClientId()).startsWith("rs_");
+        assertThat(created.getClientSecret()).startsWith("tkc_");
+        var read = administration.getResourceServer(created.getId());
+        assertThat(read.getSecretHint()).isEqualTo(created.getSecretHint());
+        assertThat(read.getScopes()).extracting(ScopeJson::getName).containsExactly(word + ":read");
+        var switched =
+                administration.changeResourceServer(created.getId(), new ResourceServerChange().enabled(false), null);
+        assertThat(switched.getEnabled()).isFalse();
+        var regenerated = administration.regenerateResourceServerSecret(created.getId());
+        assertThat(regenerated.getClientSecret()).startsWith("tkc_").isNotEqualTo(created.getClientSecret());
+
+        administration.deleteResourceServer(created.getId(), null);
+
+        assertThatThrownBy(() -> administration.getResourceServer(created.getId()))
+                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode())
+                        .isEqualTo(404));
     }
 
     @Test
