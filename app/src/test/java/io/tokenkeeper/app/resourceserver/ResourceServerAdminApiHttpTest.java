@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.app.user.UserTestData;
+import io.tokenkeeper.domain.audit.AuditAction;
+import io.tokenkeeper.domain.audit.AuditEvent;
+import io.tokenkeeper.domain.audit.AuditFilter;
+import io.tokenkeeper.domain.audit.AuditService;
+import io.tokenkeeper.domain.resourceserver.ClientSecret;
+import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
+import io.tokenkeeper.domain.user.User;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +44,7 @@ class ResourceServerAdminApiHttpTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String PATH = "/api/v1/admin/resource-servers";
+    private static final String ADDRESS = "127.0.250.7";
 
     @LocalServerPort
     int port;
@@ -46,18 +55,23 @@ class ResourceServerAdminApiHttpTest {
     @Autowired
     UserTestData users;
 
+    @Autowired
+    AuditService audit;
+
     /** From an address of its own, so that the 401s provoked here never throttle another test's calls. */
     private HttpClient http;
 
+    private User administrator;
     private String admin;
 
     @BeforeEach
     void setUp() throws Exception {
         http = HttpClient.newBuilder()
-                .localAddress(InetAddress.getByAddress(new byte[] {127, 0, (byte) 250, 7}))
+                .localAddress(InetAddress.getByName(ADDRESS))
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        admin = bearerOf(EnumSet.of(Privilege.API_ACCESS, Privilege.ADMINISTRATOR));
+        administrator = users.aUser(EnumSet.of(Privilege.API_ACCESS, Privilege.ADMINISTRATOR));
+        admin = bearerOf(administrator, "tokenkeeper:read", "tokenkeeper:write");
     }
 
     @Test
@@ -255,16 +269,90 @@ class ResourceServerAdminApiHttpTest {
     }
 
     @Test
-    void a_token_of_someone_who_is_not_an_administrator_gets_403() throws Exception {
-        var user = bearerOf(EnumSet.of(Privilege.API_ACCESS));
+    void a_token_of_someone_who_is_not_an_administrator_gets_403_everywhere_and_changes_nothing() throws Exception {
+        var user = bearerOf(users.aUserWithApiAccess(), "tokenkeeper:read", "tokenkeeper:write");
+        long id = json(send(admin, "POST", PATH, registration(prefix())))
+                .get("id")
+                .asLong();
+        var path = PATH + "/" + id;
+        var before = json(send(admin, "GET", path, null));
 
-        var list = send(user, "GET", PATH, null);
-        var create = send(user, "POST", PATH, registration(prefix()));
+        for (var refused : List.of(
+                send(user, "GET", PATH, null),
+                send(user, "GET", path, null),
+                send(user, "POST", PATH, registration(prefix())),
+                send(user, "PATCH", path, "{\"enabled\":false}"),
+                send(user, "POST", path + "/secret", null),
+                send(user, "DELETE", path + "?removeScopes=true", null))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(json(send(admin, "GET", path, null))).isEqualTo(before);
+    }
 
-        assertThat(list.statusCode()).isEqualTo(403);
-        assertThat(list.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(create.statusCode()).isEqualTo(403);
+    @Test
+    void reading_takes_tokenkeeper_read_and_every_change_tokenkeeper_write() throws Exception {
+        long id = json(send(admin, "POST", PATH, registration(prefix())))
+                .get("id")
+                .asLong();
+        var path = PATH + "/" + id;
+        var readOnly = bearerOf(administrator, "tokenkeeper:read");
+        var writeOnly = bearerOf(administrator, "tokenkeeper:write");
+
+        assertThat(send(readOnly, "GET", path, null).statusCode()).isEqualTo(200);
+        assertThat(send(writeOnly, "GET", PATH, null).statusCode()).isEqualTo(403);
+        for (var refused : List.of(
+                send(readOnly, "POST", PATH, registration(prefix())),
+                send(readOnly, "PATCH", path, "{\"enabled\":false}"),
+                send(readOnly, "POST", path + "/secret", null),
+                send(readOnly, "DELETE", path, null))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(json(refused).get("detail").asString()).isEqualTo("This token may only read.");
+        }
+        assertThat(json(send(admin, "GET", path, null)).get("enabled").asBoolean())
+                .isTrue();
+        assertThat(send(writeOnly, "PATCH", path, "{\"enabled\":false}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void every_change_is_audited_with_the_administrator_and_address_and_never_a_secret() throws Exception {
+        var created = json(send(admin, "POST", PATH, registration(prefix())));
+        long id = created.get("id").asLong();
+        var path = PATH + "/" + id;
+        assertThat(send(admin, "PATCH", path, "{\"description\":\"Counted nightly\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(admin, "PATCH", path, "{\"enabled\":false}").statusCode())
+                .isEqualTo(200);
+        var regenerated = send(admin, "POST", path + "/secret", null);
+        assertThat(regenerated.statusCode()).isEqualTo(200);
+        assertThat(send(admin, "DELETE", path, null).statusCode()).isEqualTo(204);
+
+        var events = audit.search(
+                new Actor(administrator, null),
+                new AuditFilter(administrator.username().value(), null, Long.toString(id), null, null),
+                0,
+                10);
+
+        assertThat(events)
+                .extracting(AuditEvent::action)
+                .containsExactly(
+                        AuditAction.RESOURCE_SERVER_DELETED,
+                        AuditAction.RESOURCE_SERVER_SECRET_REGENERATED,
+                        AuditAction.RESOURCE_SERVER_DISABLED,
+                        AuditAction.RESOURCE_SERVER_CHANGED,
+                        AuditAction.RESOURCE_SERVER_REGISTERED);
+        for (var event : events) {
+            assertThat(event.actorId()).isEqualTo(administrator.id());
+            assertThat(event.clientAddress()).isEqualTo(ADDRESS);
+            assertThat(event.targetType()).isEqualTo("resource-server");
+            assertThat(event.details())
+                    .doesNotContain(created.get("clientSecret").asString())
+                    .doesNotContain(json(regenerated).get("clientSecret").asString());
+        }
+        assertThat(events.get(3).details()).isEqualTo("Changed description");
     }
 
     @Test
@@ -299,6 +387,21 @@ class ResourceServerAdminApiHttpTest {
                 send(admin, "POST", PATH, "{\"name\":\"A\",\"identifier\":\"orders\"," + scopes + "}"), "identifier");
         long id =
                 json(send(admin, "POST", PATH, registration(prefix))).get("id").asLong();
+        var other = prefix();
+        assertField(
+                send(admin, "POST", PATH, registration(other).replace(other + ".example.com", prefix + ".example.com")),
+                "identifier");
+        assertField(
+                send(admin, "POST", PATH, registration(other).replace(other + ":read", prefix + ":read")), "scopes");
+        var pasted = ClientSecret.generate(new SecureRandom()).reveal();
+        var withSecret = send(admin, "POST", PATH, registration(other).replace("Orders of " + other, pasted));
+        assertField(withSecret, "description");
+        assertThat(withSecret.body()).doesNotContain(pasted);
+        assertThat(json(send(admin, "GET", PATH, null))
+                        .get("resourceServers")
+                        .valueStream()
+                        .map(server -> server.get("name").asString()))
+                .doesNotContain("Server " + other);
         assertField(send(admin, "PATCH", PATH + "/" + id, "{\"enabled\":\"false\"}"), "enabled");
         assertField(send(admin, "PATCH", PATH + "/" + id, "{}"), "body");
     }
@@ -336,9 +439,9 @@ class ResourceServerAdminApiHttpTest {
                 + "{\"name\":\"" + prefix + ":write\",\"description\":\"Place orders\"}]}";
     }
 
-    private String bearerOf(EnumSet<Privilege> privileges) {
-        var token = data.aToken(users.aUser(privileges), List.of("tokenkeeper:read", "tokenkeeper:write"), List.of());
-        return "Bearer " + token.secret().reveal();
+    private String bearerOf(User user, String... scopes) {
+        return "Bearer "
+                + data.aToken(user, List.of(scopes), List.of()).secret().reveal();
     }
 
     /** The value of a new token of a new user with API Access, holding {@code scopes}. */
