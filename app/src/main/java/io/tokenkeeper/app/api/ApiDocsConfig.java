@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -128,6 +129,7 @@ class ApiDocsConfig {
                     "Location",
                     new Header()
                             .description("The URL of what was created")
+                            .required(true)
                             .schema(new StringSchema().format("uri-reference")));
         }
         var ok = responses.get("200");
@@ -180,7 +182,8 @@ class ApiDocsConfig {
     }
 
     /**
-     * The answers' fields as {@link ApiResponses} and {@link ResourceServerResponses} declare them: a field marked {@code @Nullable} is nullable, every
+     * The answers' fields as {@link ApiResponses}, {@link ResourceServerResponses}, {@link LifecycleJson} and
+     * {@link NotificationApi} declare them: a field marked {@code @Nullable} is nullable, every
      * other one is required, so that generated clients type them truthfully.
      */
     private static void describeResponseFields(OpenAPI openApi, boolean openApi31) {
@@ -188,10 +191,16 @@ class ApiDocsConfig {
         if (schemas == null) {
             return;
         }
-        var answers = new ArrayList<Class<?>>(List.of(ApiResponses.class.getDeclaredClasses()));
-        answers.addAll(List.of(ResourceServerResponses.class.getDeclaredClasses()));
+        var answers = new ArrayList<Class<?>>();
+        for (var holder : List.of(
+                ApiResponses.class, ResourceServerResponses.class, LifecycleJson.class, NotificationApi.class)) {
+            answers.addAll(List.of(holder.getDeclaredClasses()));
+        }
         for (var type : answers) {
             Schema<?> schema = schemas.get(type.getSimpleName());
+            if (type.getSimpleName().endsWith("Request")) {
+                continue; // A body the API reads: its annotations say what it takes.
+            }
             if (!type.isRecord() || schema == null || schema.getProperties() == null) {
                 continue;
             }
@@ -203,6 +212,19 @@ class ApiDocsConfig {
                 }
                 if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
                     required.add(component.getName());
+                } else if (property.get$ref() != null) {
+                    // A nullable object: either the object or null.
+                    schema.getProperties()
+                            .put(
+                                    component.getName(),
+                                    openApi31
+                                            ? new Schema<>()
+                                                    .anyOf(List.of(
+                                                            new Schema<>().$ref(property.get$ref()),
+                                                            new Schema<>().types(Set.of("null"))))
+                                            : new Schema<>()
+                                                    .nullable(true)
+                                                    .allOf(List.of(new Schema<>().$ref(property.get$ref()))));
                 } else if (openApi31) {
                     var types = new LinkedHashSet<String>();
                     if (property.getTypes() != null) {
