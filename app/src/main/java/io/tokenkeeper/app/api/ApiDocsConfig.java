@@ -14,8 +14,13 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.tokenkeeper.domain.activity.TokenActivity;
 import io.tokenkeeper.domain.scope.Scope;
+import io.tokenkeeper.domain.token.TokenSearch;
+import io.tokenkeeper.domain.user.Privilege;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +137,9 @@ class ApiDocsConfig {
                             .required(true)
                             .schema(new StringSchema().format("uri-reference")));
         }
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(ApiDocsConfig::describeParameter);
+        }
         var ok = responses.get("200");
         if (ok != null && pages(operation)) {
             ok.addHeaderObject(
@@ -173,6 +181,63 @@ class ApiDocsConfig {
         operation.addExtension("x-required-scope", scope);
         var description = operation.getDescription() == null ? "" : operation.getDescription() + " ";
         operation.setDescription(description + "Needs a token with the scope " + scope + ".");
+    }
+
+    /**
+     * What the server takes for each parameter, by its name (the same name means the same thing in every operation):
+     * ranges, enums, formats and an example. Values outside a documented range are cut to it rather than refused
+     * ({@code limit}, {@code days}); {@code sort}, {@code direction} and {@code privilege} also take lower case.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void describeParameter(io.swagger.v3.oas.models.parameters.Parameter parameter) {
+        // A copy: springdoc may share one schema object between parameters of the same type.
+        Schema original = parameter.getSchema();
+        Schema schema = new Schema<>();
+        if (original != null) {
+            schema.specVersion(original.getSpecVersion());
+            schema.type(original.getType()).format(original.getFormat());
+            schema.setTypes(original.getTypes());
+            if (original.getDefault() != null) {
+                schema.setDefault(original.getDefault());
+            }
+            if (original.getEnum() != null) {
+                schema.setEnum(original.getEnum());
+            }
+        }
+        switch (parameter.getIn() + " " + parameter.getName()) {
+            case "path id" -> {
+                schema.minimum(BigDecimal.ONE);
+                parameter.example(42);
+            }
+            case "path privilege" -> {
+                schema.setEnum(names(Privilege.values()));
+                parameter.example(Privilege.API_ACCESS.name());
+            }
+            case "query days" -> {
+                schema.minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(TokenActivity.DAYS_KEPT));
+                parameter.example(7);
+            }
+            case "query offset" -> schema.minimum(BigDecimal.ZERO);
+            case "query limit" -> {
+                schema.minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(AdminPaging.MAX_LIMIT));
+                parameter.example(20);
+            }
+            case "query sort" -> schema.setEnum(names(TokenSearch.Column.values()));
+            case "query direction" -> schema.setEnum(List.of("ASC", "DESC"));
+            case "query createdFrom", "query createdTo" -> {
+                schema.format("date-time");
+                parameter.example("2026-01-01T00:00:00Z");
+            }
+            case "query q" -> parameter.example("alice");
+            default -> {
+                // Described by its annotations.
+            }
+        }
+        parameter.setSchema(schema);
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     /** A list that pages by {@code offset} and {@code limit}, and so answers with {@link PageLinks}. */
