@@ -14,11 +14,17 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.tokenkeeper.domain.activity.TokenActivity;
 import io.tokenkeeper.domain.scope.Scope;
+import io.tokenkeeper.domain.token.TokenSearch;
+import io.tokenkeeper.domain.user.Privilege;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -128,7 +134,11 @@ class ApiDocsConfig {
                     "Location",
                     new Header()
                             .description("The URL of what was created")
+                            .required(true)
                             .schema(new StringSchema().format("uri-reference")));
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(ApiDocsConfig::describeParameter);
         }
         var ok = responses.get("200");
         if (ok != null && pages(operation)) {
@@ -173,6 +183,63 @@ class ApiDocsConfig {
         operation.setDescription(description + "Needs a token with the scope " + scope + ".");
     }
 
+    /**
+     * What the server takes for each parameter, by its name (the same name means the same thing in every operation):
+     * ranges, enums, formats and an example. Values outside a documented range are cut to it rather than refused
+     * ({@code limit}, {@code days}); {@code sort}, {@code direction} and {@code privilege} also take lower case.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void describeParameter(io.swagger.v3.oas.models.parameters.Parameter parameter) {
+        // A copy: springdoc may share one schema object between parameters of the same type.
+        Schema original = parameter.getSchema();
+        Schema schema = new Schema<>();
+        if (original != null) {
+            schema.specVersion(original.getSpecVersion());
+            schema.type(original.getType()).format(original.getFormat());
+            schema.setTypes(original.getTypes());
+            if (original.getDefault() != null) {
+                schema.setDefault(original.getDefault());
+            }
+            if (original.getEnum() != null) {
+                schema.setEnum(original.getEnum());
+            }
+        }
+        switch (parameter.getIn() + " " + parameter.getName()) {
+            case "path id" -> {
+                schema.minimum(BigDecimal.ONE);
+                parameter.example(42);
+            }
+            case "path privilege" -> {
+                schema.setEnum(names(Privilege.values()));
+                parameter.example(Privilege.API_ACCESS.name());
+            }
+            case "query days" -> {
+                schema.minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(TokenActivity.DAYS_KEPT));
+                parameter.example(7);
+            }
+            case "query offset" -> schema.minimum(BigDecimal.ZERO);
+            case "query limit" -> {
+                schema.minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(AdminPaging.MAX_LIMIT));
+                parameter.example(20);
+            }
+            case "query sort" -> schema.setEnum(names(TokenSearch.Column.values()));
+            case "query direction" -> schema.setEnum(List.of("ASC", "DESC"));
+            case "query createdFrom", "query createdTo" -> {
+                schema.format("date-time");
+                parameter.example("2026-01-01T00:00:00Z");
+            }
+            case "query q" -> parameter.example("alice");
+            default -> {
+                // Described by its annotations.
+            }
+        }
+        parameter.setSchema(schema);
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
     /** A list that pages by {@code offset} and {@code limit}, and so answers with {@link PageLinks}. */
     private static boolean pages(Operation operation) {
         return operation.getParameters() != null
@@ -180,7 +247,8 @@ class ApiDocsConfig {
     }
 
     /**
-     * The answers' fields as {@link ApiResponses} and {@link ResourceServerResponses} declare them: a field marked {@code @Nullable} is nullable, every
+     * The answers' fields as {@link ApiResponses}, {@link ResourceServerResponses}, {@link LifecycleJson} and
+     * {@link NotificationApi} declare them: a field marked {@code @Nullable} is nullable, every
      * other one is required, so that generated clients type them truthfully.
      */
     private static void describeResponseFields(OpenAPI openApi, boolean openApi31) {
@@ -188,10 +256,16 @@ class ApiDocsConfig {
         if (schemas == null) {
             return;
         }
-        var answers = new ArrayList<Class<?>>(List.of(ApiResponses.class.getDeclaredClasses()));
-        answers.addAll(List.of(ResourceServerResponses.class.getDeclaredClasses()));
+        var answers = new ArrayList<Class<?>>();
+        for (var holder : List.of(
+                ApiResponses.class, ResourceServerResponses.class, LifecycleJson.class, NotificationApi.class)) {
+            answers.addAll(List.of(holder.getDeclaredClasses()));
+        }
         for (var type : answers) {
             Schema<?> schema = schemas.get(type.getSimpleName());
+            if (type.getSimpleName().endsWith("Request")) {
+                continue; // A body the API reads: its annotations say what it takes.
+            }
             if (!type.isRecord() || schema == null || schema.getProperties() == null) {
                 continue;
             }
@@ -203,6 +277,19 @@ class ApiDocsConfig {
                 }
                 if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
                     required.add(component.getName());
+                } else if (property.get$ref() != null) {
+                    // A nullable object: either the object or null.
+                    schema.getProperties()
+                            .put(
+                                    component.getName(),
+                                    openApi31
+                                            ? new Schema<>()
+                                                    .anyOf(List.of(
+                                                            new Schema<>().$ref(property.get$ref()),
+                                                            new Schema<>().types(Set.of("null"))))
+                                            : new Schema<>()
+                                                    .nullable(true)
+                                                    .allOf(List.of(new Schema<>().$ref(property.get$ref()))));
                 } else if (openApi31) {
                     var types = new LinkedHashSet<String>();
                     if (property.getTypes() != null) {

@@ -37,7 +37,8 @@ final class ApiRequests {
      */
     @JsonDeserialize(using = NewToken.Strict.class)
     record NewToken(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100, example = "CI deploy") @Nullable
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 100, example = "CI deploy")
+            @Nullable
             String name,
 
             @Schema(format = "date-time", nullable = true, example = "2027-01-31T00:00:00Z") @Nullable
@@ -46,7 +47,12 @@ final class ApiRequests {
             @Schema(nullable = true, example = "[\"tokenkeeper:read\"]") @Nullable
             List<String> scopes,
 
-            @Schema(nullable = true, example = "[\"203.0.113.0/24\"]") @Nullable
+            @Schema(
+                    nullable = true,
+                    description =
+                            "IP addresses or CIDR ranges the token may be used from; absent or empty:" + " anywhere",
+                    example = "[\"203.0.113.0/24\", \"2001:db8::/32\"]")
+            @Nullable
             List<String> allowedAddresses) {
 
         static NewToken of(@Nullable JsonNode body) {
@@ -73,7 +79,12 @@ final class ApiRequests {
 
     /** {@code PATCH /api/v1/tokens/{id}}: a new name, the switch, or both. */
     @JsonDeserialize(using = TokenChange.Strict.class)
-    record TokenChange(@Nullable String name, @Nullable Boolean enabled) {
+    record TokenChange(
+            @Schema(minLength = 1, maxLength = 100, example = "CI") @Nullable
+            String name,
+
+            @Schema(description = "false disables the token, true enables it again", example = "false") @Nullable
+            Boolean enabled) {
 
         static TokenChange of(@Nullable JsonNode body) {
             var json = StrictJson.object(body, "name", "enabled");
@@ -90,7 +101,13 @@ final class ApiRequests {
 
     /** {@code PATCH /api/v1/admin/tokens/{id}}: switch anyone's token on or off. */
     @JsonDeserialize(using = TokenSwitch.Strict.class)
-    record TokenSwitch(@Nullable Boolean enabled) {
+    record TokenSwitch(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "false disables the token, true enables it again",
+                    example = "false")
+            @Nullable
+            Boolean enabled) {
 
         static TokenSwitch of(@Nullable JsonNode body) {
             return new TokenSwitch(StrictJson.object(body, "enabled").bool("enabled"));

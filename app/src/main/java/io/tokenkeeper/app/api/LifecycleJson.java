@@ -1,5 +1,6 @@
 package io.tokenkeeper.app.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tokenkeeper.domain.activity.TokenActivity;
 import io.tokenkeeper.domain.audit.AuditEvent;
 import io.tokenkeeper.domain.scope.Scope;
@@ -24,7 +25,15 @@ final class LifecycleJson {
      * fresh from the policy ({@code FRESH}, when absent) or kept ({@code KEEP}).
      */
     record RotateRequest(
-            @Nullable Overlap overlap, @Nullable ExpiryChoice expiry) {
+            @Schema(description = "How long the old value keeps working; NONE when absent", example = "ONE_DAY")
+            @Nullable
+            Overlap overlap,
+
+            @Schema(
+                    description = "FRESH: a new expiry from the policy (when absent); KEEP: the current one",
+                    example = "KEEP")
+            @Nullable
+            ExpiryChoice expiry) {
 
         Overlap overlapOrDefault() {
             return overlap == null ? Overlap.NONE : overlap;
@@ -36,10 +45,25 @@ final class LifecycleJson {
     }
 
     /** {@code POST /api/v1/tokens/canaries}: the decoy's name. */
-    record CanaryRequest(@Nullable String name) {}
+    record CanaryRequest(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    minLength = 1,
+                    maxLength = 100,
+                    example = "AWS key in the old wiki")
+            @Nullable
+            String name) {}
 
     /** {@code POST …/extend}: the new expiry; {@code null} for never, where the policy sets no maximum lifetime. */
-    record ExtendRequest(@Nullable Instant expiresAt) {}
+    record ExtendRequest(
+            @Schema(
+                    format = "date-time",
+                    nullable = true,
+                    description = "The new expiry; null (or absent) for never, where the policy sets no"
+                            + " maximum lifetime",
+                    example = "2027-06-30T00:00:00Z")
+            @Nullable
+            Instant expiresAt) {}
 
     /** While a regenerated token's old value still works. */
     record RotationJson(String oldHint, Instant rotatedAt, Instant oldValueRetiresAt, boolean untilFirstUse) {

@@ -17,10 +17,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * The last look at every problem the API's controllers answer: a detail, a property or an instance that repeats what
  * the client sent (an unknown field's name, a parameter that is not a number, a path) could repeat a token value
  * sent in the wrong place. Such a problem says so instead, and keeps nothing of the value. One place for every
- * message, present and future, rather than a check beside each one.
+ * message, present and future, rather than a check beside each one. It also names the type of every problem (Spring
+ * leaves {@code about:blank} out), so that each one has the fields the OpenAPI document's Problem requires.
  */
 @RestControllerAdvice(basePackageClasses = ProblemsWithoutTokens.class)
 class ProblemsWithoutTokens implements ResponseBodyAdvice<Object> {
+
+    /** RFC 9457's type of a problem that its status says all about; every problem names it, as the document says. */
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     static final String TOKEN_IN_REQUEST = "The request holds what looks like an API token value where no token"
             + " belongs. It may have been logged on its way here: revoke that token, create a new one, and send tokens"
@@ -46,6 +50,9 @@ class ProblemsWithoutTokens implements ResponseBodyAdvice<Object> {
     }
 
     static ProblemDetail withoutTokens(ProblemDetail problem) {
+        if (problem.getType() == null) {
+            problem.setType(ABOUT_BLANK);
+        }
         if (problem.getDetail() != null && TokenShape.containedIn(problem.getDetail())) {
             problem.setDetail(TOKEN_IN_REQUEST);
         }

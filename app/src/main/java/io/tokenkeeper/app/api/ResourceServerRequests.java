@@ -18,6 +18,9 @@ final class ResourceServerRequests {
 
     private ResourceServerRequests() {}
 
+    /** An example of the scopes a body lists, for the OpenAPI document. */
+    static final String SCOPES_EXAMPLE = "[{\"name\": \"orders:read\", \"description\": \"Read orders\"}]";
+
     /** A scope as a resource server defines it: {@code orders:read} and the one line people read when choosing it. */
     record ScopeField(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "orders:read") @Nullable
@@ -68,7 +71,7 @@ final class ResourceServerRequests {
             @Nullable
             String description,
 
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = SCOPES_EXAMPLE) @Nullable
             List<ScopeField> scopes) {
 
         static ResourceServerRegistration of(@Nullable JsonNode body) {
@@ -101,12 +104,15 @@ final class ResourceServerRequests {
             @Schema(maxLength = 200, nullable = true, example = "https://orders.example.com") @Nullable
             String identifier,
 
-            @Schema(maxLength = ResourceServer.MAX_DESCRIPTION_LENGTH, nullable = true) @Nullable
+            @Schema(maxLength = ResourceServer.MAX_DESCRIPTION_LENGTH, nullable = true, example = "The orders API")
+            @Nullable
             String description,
 
-            @Schema(nullable = true) @Nullable List<ScopeField> scopes,
+            @Schema(nullable = true, example = SCOPES_EXAMPLE) @Nullable
+            List<ScopeField> scopes,
 
-            @Schema(nullable = true) @Nullable Boolean enabled) {
+            @Schema(nullable = true, example = "false") @Nullable
+            Boolean enabled) {
 
         static ResourceServerChange of(@Nullable JsonNode body) {
             var json = StrictJson.object(body, "name", "identifier", "description", "scopes", "enabled");

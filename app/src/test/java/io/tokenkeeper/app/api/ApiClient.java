@@ -74,7 +74,14 @@ final class ApiClient {
         return send(request("/api/openapi").timeout(Duration.ofMinutes(1)).GET());
     }
 
+    /** Sends {@code request}; an answer that breaks the served OpenAPI document fails the test. */
     HttpResponse<String> send(HttpRequest.Builder request) {
+        var response = sendUnchecked(request);
+        OpenApiContract.servedOn(port).check(response);
+        return response;
+    }
+
+    private HttpResponse<String> sendUnchecked(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

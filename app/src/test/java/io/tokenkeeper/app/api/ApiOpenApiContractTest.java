@@ -107,6 +107,50 @@ class ApiOpenApiContractTest {
     }
 
     @Test
+    @SuppressWarnings({"rawtypes", "unchecked"}) // swagger-models' property maps
+    void parameters_and_bodies_say_what_the_server_takes() {
+        var listAll = document.getPaths().get("/api/v1/admin/tokens").getGet();
+        var grant = document.getPaths()
+                .get("/api/v1/admin/users/{id}/privileges/{privilege}")
+                .getPut();
+        var schemas = document.getComponents().getSchemas();
+
+        assertThat(parameter(listAll, "sort").getSchema().getEnum())
+                .containsExactly("NAME", "TOKEN", "OWNER", "CREATED", "LAST_USED", "EXPIRES", "STATUS");
+        assertThat(parameter(listAll, "direction").getSchema().getEnum()).containsExactly("ASC", "DESC");
+        assertThat(parameter(listAll, "limit").getSchema().getMaximum()).isEqualByComparingTo("500");
+        assertThat(parameter(listAll, "offset").getSchema().getMinimum()).isEqualByComparingTo("0");
+        assertThat(parameter(listAll, "createdFrom").getSchema().getFormat()).isEqualTo("date-time");
+        assertThat(parameter(listAll, "q").getSchema().getFormat()).isNull();
+        assertThat(parameter(grant, "privilege").getSchema().getEnum()).containsExactly("API_ACCESS", "ADMINISTRATOR");
+        assertThat(parameter(grant, "id").getSchema().getMinimum()).isEqualByComparingTo("1");
+        Schema name = (Schema) schemas.get("NewToken").getProperties().get("name");
+        assertThat(name.getMinLength()).isEqualTo(1);
+        assertThat(name.getMaxLength()).isEqualTo(100);
+        assertThat(schemas.get("TokenSwitch").getRequired()).containsExactly("enabled");
+        assertThat(schemas.get("CanaryRequest").getRequired()).containsExactly("name");
+        Schema overlap = (Schema) schemas.get("RotateRequest").getProperties().get("overlap");
+        assertThat(overlap.getEnum()).contains("NONE", "UNTIL_FIRST_USE");
+        operations().forEach((what, documented) -> {
+            var body = documented.operation().getRequestBody();
+            if (body != null) {
+                var ref = body.getContent().get("application/json").getSchema().get$ref();
+                Map<String, Schema> fields =
+                        schemas.get(ref.substring(ref.lastIndexOf('/') + 1)).getProperties();
+                fields.forEach((field, schema) ->
+                        assertThat(schema.getExample()).as(what + " " + field).isNotNull());
+            }
+        });
+    }
+
+    private static Parameter parameter(Operation operation, String name) {
+        return operation.getParameters().stream()
+                .filter(parameter -> parameter.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void answer_fields_that_can_be_null_are_nullable_and_every_other_field_is_required() {
         Schema<?> token = document.getComponents().getSchemas().get("TokenJson");
         Schema<?> created = document.getComponents().getSchemas().get("CreatedToken");
