@@ -16,6 +16,7 @@ import io.tokenkeeper.domain.policy.PolicyService;
 import io.tokenkeeper.domain.policy.PolicyStore;
 import io.tokenkeeper.domain.provisioning.ProvisioningTokens;
 import io.tokenkeeper.domain.resourceserver.ResourceServerAdministration;
+import io.tokenkeeper.domain.resourceserver.ResourceServerChanges;
 import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
 import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.LifetimePolicy;
@@ -185,8 +186,9 @@ class DomainConfig {
             AuditLog audit,
             Transactions transactions,
             Clock clock,
-            SecureRandom random) {
-        return new ResourceServerAdministration(servers, users, audit, transactions, clock, random);
+            SecureRandom random,
+            ResourceServerChanges changes) {
+        return new ResourceServerAdministration(servers, users, audit, transactions, clock, random, changes);
     }
 
     /** The scopes of enabled resource servers, and the policy's defaults for new tokens. */

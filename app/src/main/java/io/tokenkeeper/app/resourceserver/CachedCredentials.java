@@ -2,9 +2,11 @@ package io.tokenkeeper.app.resourceserver;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenkeeper.app.base.AfterTransaction;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.resourceserver.ClientId;
+import io.tokenkeeper.domain.resourceserver.ResourceServerChanges;
 import io.tokenkeeper.domain.resourceserver.ResourceServerCredential;
 import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
@@ -17,10 +19,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Resource servers' credentials by client id, remembered like token state: for the cache lifetime at most, forgotten
- * on every node within a second of any change to resource servers (the change feed), and not used at all while the
- * feed is not connected. A warm introspection checks its caller without a query.
+ * on every node within a second of any change to resource servers (the change feed) and on the changing node before
+ * the change returns ({@link ResourceServerChanges}), and not used at all while the feed is not connected. A warm introspection checks its caller without a query.
  */
-final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscriber {
+final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscriber, ResourceServerChanges {
 
     private final ResourceServerStore store;
     private final TokenAndPolicyChangeFeed feed;
@@ -107,9 +109,10 @@ final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFee
         trusted = false;
     }
 
+    /** Heard from the feed (any node's change), or told by this node's administration inside its transaction. */
     @Override
     public void resourceServersChanged() {
-        cache.invalidateAll();
+        AfterTransaction.evictNowAndAfter(cache::invalidateAll);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.account.UserAdministration;
+import io.tokenkeeper.domain.resourceserver.ClientId;
 import io.tokenkeeper.domain.resourceserver.ResourceServerAdministration;
 import io.tokenkeeper.domain.token.GeneratedToken;
 import io.tokenkeeper.domain.token.TokenService;
@@ -46,6 +47,9 @@ class IntrospectionHttpTest {
 
     @Autowired
     MeterRegistry metrics;
+
+    @Autowired
+    CachedCredentials credentials;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -160,6 +164,32 @@ class IntrospectionHttpTest {
                                 .statusCode(),
                         status -> status == 401))
                 .isEqualTo(401);
+    }
+
+    @Test
+    void a_replaced_secret_stops_working_on_this_node_as_soon_as_the_change_returns() throws Exception {
+        var orders = data.aServer();
+        var token = data.aToken(users.aUserWithApiAccess(), List.of(orders.read()), List.of());
+        var clientId = new ClientId(orders.clientId());
+        assertThat(introspect(orders.basic(), "token=" + token.secret().reveal())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(credentials.isCached(clientId))
+                .as("warm after one introspection")
+                .isTrue();
+
+        var renewed = servers.regenerateSecret(
+                data.administrator(), orders.registered().server().id());
+
+        // No waiting for the change feed: the node that made the change forgot the credential before it returned.
+        assertThat(credentials.isCached(clientId)).isFalse();
+        assertThat(introspect(orders.basic(), "token=" + token.secret().reveal())
+                        .statusCode())
+                .isEqualTo(401);
+        var withNewSecret = new ResourceServerTestData.Registered(renewed, orders.prefix());
+        assertThat(introspect(withNewSecret.basic(), "token=" + token.secret().reveal())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

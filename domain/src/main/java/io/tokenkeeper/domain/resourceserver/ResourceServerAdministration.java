@@ -39,6 +39,7 @@ public final class ResourceServerAdministration {
     private final Transactions transactions;
     private final Clock clock;
     private final SecureRandom random;
+    private final ResourceServerChanges changes;
 
     public ResourceServerAdministration(
             ResourceServerStore servers,
@@ -46,13 +47,15 @@ public final class ResourceServerAdministration {
             AuditLog audit,
             Transactions transactions,
             Clock clock,
-            SecureRandom random) {
+            SecureRandom random,
+            ResourceServerChanges changes) {
         this.servers = servers;
         this.access = new AccessCheck(users);
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
         this.random = random;
+        this.changes = changes;
     }
 
     /** Every resource server, the built-in one first. Administrators only. */
@@ -107,6 +110,7 @@ public final class ResourceServerAdministration {
                     secret.digest(),
                     secret.hint(),
                     clock.instant()));
+            changes.resourceServersChanged();
             record(
                     actor,
                     AuditAction.RESOURCE_SERVER_REGISTERED,
@@ -145,9 +149,10 @@ public final class ResourceServerAdministration {
             }
             var after = servers.update(
                     id, checked.name, checked.identifier, checked.description, checked.scopes, clock.instant());
-            var changes = changes(before, after, holders);
-            if (!changes.isEmpty()) {
-                record(actor, AuditAction.RESOURCE_SERVER_CHANGED, after, "Changed " + changes);
+            changes.resourceServersChanged();
+            var described = changes(before, after, holders);
+            if (!described.isEmpty()) {
+                record(actor, AuditAction.RESOURCE_SERVER_CHANGED, after, "Changed " + described);
             }
             return after;
         });
@@ -160,6 +165,7 @@ public final class ResourceServerAdministration {
             requireAdministrator(actor);
             changeable(id);
             var server = servers.replaceSecret(id, secret.digest(), secret.hint(), clock.instant());
+            changes.resourceServersChanged();
             record(
                     actor,
                     AuditAction.RESOURCE_SERVER_SECRET_REGENERATED,
@@ -178,6 +184,7 @@ public final class ResourceServerAdministration {
                 return before;
             }
             var server = servers.setEnabled(id, enabled, clock.instant());
+            changes.resourceServersChanged();
             record(
                     actor,
                     enabled ? AuditAction.RESOURCE_SERVER_ENABLED : AuditAction.RESOURCE_SERVER_DISABLED,
@@ -203,6 +210,7 @@ public final class ResourceServerAdministration {
                         + ". Confirm to delete it and remove its scopes from them.");
             }
             servers.delete(id);
+            changes.resourceServersChanged();
             record(
                     actor,
                     AuditAction.RESOURCE_SERVER_DELETED,

@@ -32,6 +32,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +45,15 @@ class ResourceServerAdministrationTest {
     private final JooqUserStore users = new JooqUserStore(TestDatabase.dsl());
     private final JooqAuditLog audit = new JooqAuditLog(TestDatabase.dsl());
     private final JooqResourceServerStore store = new JooqResourceServerStore(TestDatabase.dsl());
+    private final AtomicInteger toldOfChanges = new AtomicInteger();
     private final ResourceServerAdministration servers = new ResourceServerAdministration(
-            store, users, audit, new JooqTransactions(TestDatabase.dsl()), CLOCK, new SecureRandom());
+            store,
+            users,
+            audit,
+            new JooqTransactions(TestDatabase.dsl()),
+            CLOCK,
+            new SecureRandom(),
+            toldOfChanges::incrementAndGet);
 
     private Actor admin;
     private int tokens;
@@ -92,6 +100,23 @@ class ResourceServerAdministrationTest {
                                 "select count(*) from resource_server where secret_hint like ?",
                                 registered.secret().reveal() + "%"))
                 .isEqualTo(0L);
+    }
+
+    @Test
+    void every_write_tells_this_nodes_credential_cache_and_reading_does_not() {
+        var server = servers.register(admin, "Orders", "https://orders.example.com", "", ORDER_SCOPES)
+                .server();
+        assertThat(toldOfChanges).hasValue(1);
+
+        servers.list(admin);
+        servers.find(admin, server.id());
+        assertThat(toldOfChanges).hasValue(1);
+
+        servers.change(admin, server.id(), "Orders API", "https://orders.example.com", "", ORDER_SCOPES, false);
+        servers.regenerateSecret(admin, server.id());
+        servers.setEnabled(admin, server.id(), false);
+        servers.delete(admin, server.id(), false);
+        assertThat(toldOfChanges).hasValue(5);
     }
 
     @Test

@@ -62,7 +62,7 @@ class TokenScopesTest {
             TokenTestData.NOBODY_LISTENS,
             new JooqScopeCatalogue(dsl));
     private final ResourceServerAdministration servers = new ResourceServerAdministration(
-            new JooqResourceServerStore(dsl), users, audit, transactions, CLOCK, new SecureRandom());
+            new JooqResourceServerStore(dsl), users, audit, transactions, CLOCK, new SecureRandom(), () -> {});
     private final PolicyService policies =
             new PolicyService(new JooqPolicyStore(dsl, CLOCK), users, audit, transactions, CLOCK);
 

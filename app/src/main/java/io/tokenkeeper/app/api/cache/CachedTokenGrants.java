@@ -2,6 +2,7 @@ package io.tokenkeeper.app.api.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenkeeper.app.base.AfterTransaction;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.token.TokenChanges;
@@ -21,8 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Remembers, for a short lifetime, each token's and its owner's state by the digest of the token value, so that a
@@ -251,15 +250,7 @@ public final class CachedTokenGrants implements TokenGrants, TokenChanges, Accou
     }
 
     private void evictNowAndAfterTransaction(Predicate<TokenGrant> affected) {
-        evict(affected);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    evict(affected);
-                }
-            });
-        }
+        AfterTransaction.evictNowAndAfter(() -> evict(affected));
     }
 
     private void evict(Predicate<TokenGrant> affected) {
