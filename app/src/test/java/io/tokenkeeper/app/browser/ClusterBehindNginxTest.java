@@ -8,13 +8,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.app.api.OtherNode;
+import io.tokenkeeper.app.base.Nginx;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +43,6 @@ import org.yaml.snakeyaml.Yaml;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterBehindNginxTest {
 
-    private static final Path NGINX = Path.of("/usr/sbin/nginx");
     private static final String ME = "/api/v1/me";
 
     @LocalServerPort
@@ -63,26 +63,13 @@ class ClusterBehindNginxTest {
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private OtherNode nodeB;
-    private Process nginx;
-    private int nginxPort;
+    private Nginx nginx;
     private ChromeDriver driver;
 
     @BeforeAll
     void startClusterAndBrowser() throws Exception {
-        if (!Files.isExecutable(NGINX)) {
-            throw new IllegalStateException(
-                    "This test needs Debian's nginx at " + NGINX + ". Install it with: apt-get install -y nginx");
-        }
         nodeB = OtherNode.startWithPages(postgres.getJdbcUrl("postgres", "postgres"));
-        nginxPort = freePort();
-        var directory = Files.createTempDirectory("tokenkeeper-cluster-nginx");
-        var config = directory.resolve("nginx.conf");
-        Files.writeString(config, configuration(directory));
-        nginx = new ProcessBuilder(NGINX.toString(), "-c", config.toString(), "-p", directory.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("nginx.out").toFile())
-                .start();
-        waitUntilListening(nginxPort);
+        nginx = Nginx.start(this::configuration);
         driver = Browser.start();
     }
 
@@ -92,7 +79,7 @@ class ClusterBehindNginxTest {
             driver.quit();
         }
         if (nginx != null) {
-            nginx.destroy();
+            nginx.close();
         }
         if (nodeB != null) {
             nodeB.close();
@@ -104,7 +91,7 @@ class ClusterBehindNginxTest {
         var user = users.aUserWithApiAccess();
         Browser.signIn(
                 driver,
-                nginxPort,
+                nginx.port(),
                 "/settings/user-information/api-tokens",
                 user.username().value(),
                 UserTestData.PASSWORD);
@@ -175,7 +162,7 @@ class ClusterBehindNginxTest {
     }
 
     private HttpResponse<String> call(String method, String path, String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + path))
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginx.port() + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", authorization)
                 .method(method, HttpRequest.BodyPublishers.noBody())
@@ -185,52 +172,19 @@ class ClusterBehindNginxTest {
 
     /** docker-compose.yml's proxy configuration, with this run's nodes and port in it. */
     @SuppressWarnings("unchecked")
-    private String configuration(Path directory) throws IOException {
-        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("..", "docker-compose.yml")));
+    private String configuration(int port) {
+        Map<String, Object> compose;
+        try {
+            compose = new Yaml().load(Files.readString(Path.of("..", "docker-compose.yml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         var configs = (Map<String, Map<String, String>>) compose.get("configs");
-        var site = configs.get("cluster-nginx")
+        return configs.get("cluster-nginx")
                 .get("content")
                 .replace("$$", "$")
                 .replace("server app:8080;", "server 127.0.0.1:" + portA + ";")
                 .replace("server app-2:8080;", "server 127.0.0.1:" + nodeB.port() + ";")
-                .replace("listen 80;", "listen 127.0.0.1:" + nginxPort + ";");
-        return """
-                daemon off;
-                master_process off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log warn;
-                events { worker_connections 256; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    %2$s
-                }
-                """.formatted(directory, site);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void waitUntilListening(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!nginx.isAlive()) {
-                throw new IllegalStateException("nginx stopped: exit " + nginx.exitValue());
-            }
-            try (var socket = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("nginx did not listen on " + port + " within 10 s");
+                .replace("listen 80;", "listen 127.0.0.1:" + port + ";");
     }
 }

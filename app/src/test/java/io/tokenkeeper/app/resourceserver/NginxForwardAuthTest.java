@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.app.base.Nginx;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApplicationTest
 class NginxForwardAuthTest {
 
-    private static final Path NGINX = Path.of("/usr/sbin/nginx");
-
     @LocalServerPort
     int tokenkeeperPort;
 
@@ -49,16 +48,11 @@ class NginxForwardAuthTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private HttpServer upstream;
-    private Process nginx;
-    private int nginxPort;
+    private Nginx nginx;
     private ResourceServerTestData.Registered orders;
 
     @BeforeEach
     void startUpstreamAndNginx() throws Exception {
-        if (!Files.isExecutable(NGINX)) {
-            throw new IllegalStateException(
-                    "This test needs Debian's nginx at " + NGINX + ". Install it with: apt-get install -y nginx");
-        }
         orders = data.aServer();
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/", exchange -> {
@@ -70,21 +64,13 @@ class NginxForwardAuthTest {
         });
         upstream.start();
 
-        nginxPort = freePort();
-        var directory = Files.createTempDirectory("tokenkeeper-nginx");
-        var config = directory.resolve("nginx.conf");
-        Files.writeString(config, configuration(directory));
-        nginx = new ProcessBuilder(NGINX.toString(), "-c", config.toString(), "-p", directory.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("nginx.out").toFile())
-                .start();
-        waitUntilListening(nginxPort);
+        nginx = Nginx.start(this::configuration);
     }
 
     @AfterEach
     void stop() {
         if (nginx != null) {
-            nginx.destroy();
+            nginx.close();
         }
         if (upstream != null) {
             upstream.stop(0);
@@ -122,9 +108,14 @@ class NginxForwardAuthTest {
         assertThat(after.statusCode()).isEqualTo(401);
     }
 
-    /** The README's snippet, with this run's addresses, scope and credential in it. */
-    private String configuration(Path directory) throws IOException {
-        var readme = Files.readString(Path.of("..", "README.md"));
+    /** The README's snippet, with this run's addresses, scope and credential in it, as nginx's one server. */
+    private String configuration(int port) {
+        String readme;
+        try {
+            readme = Files.readString(Path.of("..", "README.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         int start = readme.indexOf("```nginx", readme.indexOf("<!-- nginx-forward-auth -->")) + "```nginx".length();
         var snippet = readme.substring(start, readme.indexOf("```", start))
                 .replace(
@@ -134,54 +125,19 @@ class NginxForwardAuthTest {
                 .replace("orders:read", orders.read())
                 .replace("Basic BASE64_CLIENT_ID_AND_SECRET", orders.basic());
         return """
-                daemon off;
-                master_process off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log warn;
-                events { worker_connections 64; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    server {
-                        listen 127.0.0.1:%2$d;
-                        %3$s
-                    }
+                server {
+                    listen 127.0.0.1:%d;
+                    %s
                 }
-                """.formatted(directory, nginxPort, snippet);
+                """.formatted(port, snippet);
     }
 
     private HttpResponse<String> get(String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + "/orders"))
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginx.port() + "/orders"))
                 .timeout(Duration.ofSeconds(10));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void waitUntilListening(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!nginx.isAlive()) {
-                throw new IllegalStateException("nginx stopped: exit " + nginx.exitValue());
-            }
-            try (var socket = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("nginx did not listen on " + port + " within 10 s");
     }
 }
