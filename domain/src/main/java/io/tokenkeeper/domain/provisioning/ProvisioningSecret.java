@@ -3,9 +3,6 @@ package io.tokenkeeper.domain.provisioning;
 import io.tokenkeeper.domain.base.RandomText;
 import io.tokenkeeper.domain.base.TokenShape;
 import io.tokenkeeper.domain.token.TokenDigest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -46,12 +43,7 @@ public final class ProvisioningSecret {
 
     /** The digest of whatever was presented. */
     public static TokenDigest digestOf(String presented) {
-        try {
-            return new TokenDigest(
-                    MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
-        }
+        return TokenDigest.ofText(presented);
     }
 
     public TokenDigest digest() {

@@ -2,9 +2,6 @@ package io.tokenkeeper.domain.resourceserver;
 
 import io.tokenkeeper.domain.base.RandomText;
 import io.tokenkeeper.domain.token.TokenDigest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
@@ -30,12 +27,7 @@ public final class ClientSecret {
 
     /** The digest of whatever a caller presented as a secret, well formed or not. */
     public static TokenDigest digestOf(String presented) {
-        try {
-            return new TokenDigest(
-                    MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
-        }
+        return TokenDigest.ofText(presented);
     }
 
     public TokenDigest digest() {

@@ -1,5 +1,6 @@
 package io.tokenkeeper.domain.token;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,6 +34,14 @@ public record TokenDigest(byte[] bytes) {
 
     static TokenDigest sha256(byte[] input) {
         return new TokenDigest(newSha256().digest(input));
+    }
+
+    /**
+     * The SHA-256 of a secret's text in UTF-8, as stored for every kind of secret with ample entropy (API tokens,
+     * resource servers' client secrets, provisioning tokens); whatever was presented, well formed or not.
+     */
+    public static TokenDigest ofText(String secret) {
+        return sha256(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     private static MessageDigest newSha256() {
