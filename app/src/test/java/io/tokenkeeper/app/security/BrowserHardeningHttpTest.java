@@ -92,10 +92,25 @@ class BrowserHardeningHttpTest {
                 .contains("SameSite=Lax"));
     }
 
-    private String rawGet(String path, String host) {
+    @Test
+    void a_header_value_with_a_control_character_is_refused_when_read_and_a_tab_is_let_through() {
+        var controlCharacter = rawGet("/api/v1/me", "localhost", "Authorization: Bearer tk_\u0085");
+        var tab = rawGet("/api/v1/me", "localhost", "Authorization: Bearer\ttk_");
+
+        assertThat(controlCharacter).as("the firewall refuses it").startsWith("HTTP/1.1 400");
+        assertThat(tab).as("the firewall lets it through; it is no token").startsWith("HTTP/1.1 401");
+    }
+
+    private String rawGet(String path, String host, String... headers) {
         try (var socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            var request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
+            var request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + String.join(
+                            "",
+                            java.util.Arrays.stream(headers)
+                                    .map(h -> h + "\r\n")
+                                    .toList())
+                    + "Connection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
