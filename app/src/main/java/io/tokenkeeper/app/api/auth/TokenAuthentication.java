@@ -2,7 +2,13 @@ package io.tokenkeeper.app.api.auth;
 
 import io.tokenkeeper.domain.user.Privilege;
 import java.io.Serial;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
@@ -16,13 +22,27 @@ final class TokenAuthentication extends AbstractAuthenticationToken {
 
     private final transient ApiCaller caller;
 
+    /** One authority per privilege, made once: every authenticated request needs them. */
+    private static final Map<Privilege, GrantedAuthority> ROLES = new EnumMap<>(Privilege.class);
+
+    static {
+        for (var privilege : Privilege.values()) {
+            ROLES.put(privilege, new SimpleGrantedAuthority(role(privilege)));
+        }
+    }
+
     TokenAuthentication(ApiCaller caller) {
-        super(caller.user().privileges().stream()
-                .map(TokenAuthentication::role)
-                .map(SimpleGrantedAuthority::new)
-                .toList());
+        super(roles(caller.user().privileges()));
         this.caller = caller;
         setAuthenticated(true);
+    }
+
+    private static List<GrantedAuthority> roles(Collection<Privilege> privileges) {
+        var roles = new ArrayList<GrantedAuthority>(privileges.size());
+        for (var privilege : privileges) {
+            roles.add(ROLES.get(privilege));
+        }
+        return roles;
     }
 
     static String role(Privilege privilege) {

@@ -79,7 +79,9 @@ public final class TokenUseRecorder {
      */
     public void used(Token token, @Nullable String clientAddress) {
         var id = token.id();
-        boolean record = recentlyRecorded.asMap().putIfAbsent(id, Boolean.TRUE) == null;
+        // A read first: nearly every request finds its token recorded already, and a read is cheaper than a write.
+        boolean record = recentlyRecorded.getIfPresent(id) == null
+                && recentlyRecorded.asMap().putIfAbsent(id, Boolean.TRUE) == null;
         var place = clientAddress == null || clientAddress.equals(token.lastUsedIp())
                 ? null
                 : new TokenAddress(id, clientAddress);
