@@ -1,20 +1,19 @@
 package io.tokenkeeper.ui.base;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.ValueProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,48 +24,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The column comes first: Tab into a grid lands on the first cell of its first row, and Enter there reaches the
  * button, so the actions need no arrow keys. It also stays in sight when a wide grid scrolls sideways.
+ *
+ * <p>The buttons are drawn by the browser from a template, and one panel serves the whole grid, filled for the row
+ * whose button was clicked: a page of rows keeps no component per row in the session.
  */
-public final class RowActions extends Composite<Div> {
+public final class RowActions {
+
+    private static final AtomicLong GRIDS = new AtomicLong();
+
+    private static final String BUTTON = "<vaadin-button id=\"${item.actionsId}\" theme=\"tertiary icon small\""
+            + " aria-label=\"${item.actionsLabel}\" aria-haspopup=\"dialog\" ?hidden=\"${!item.actionsLabel}\""
+            + " @click=\"${openActions}\"><vaadin-icon icon=\"vaadin:ellipsis-dots-h\" aria-hidden=\"true\">"
+            + "</vaadin-icon></vaadin-button>";
 
     private final String rowName;
-    /** What the panel will offer: its buttons are made with the panel, so a row that is never opened holds none. */
     private final List<Map.Entry<String, Runnable>> actions = new ArrayList<>();
-
-    private @Nullable Popover panel;
 
     /** @param rowName what the row is called, as people read it, e.g. “CI deploy” or alice */
     public RowActions(String rowName) {
         this.rowName = rowName;
-        var button = new Button();
-        var icon = VaadinIcon.ELLIPSIS_DOTS_H.create();
-        icon.getElement().setAttribute("aria-hidden", "true");
-        button.setIcon(icon);
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
-        button.setAriaLabel("Actions for " + rowName);
-        button.getElement().setAttribute("aria-haspopup", "dialog");
-        button.addClickListener(event -> open(button));
-        getContent().add(button);
-    }
-
-    /** The panel is made on the first click only: a page of rows holds just their buttons until then. */
-    private void open(Button button) {
-        if (panel == null) {
-            var items = new VerticalLayout();
-            items.setPadding(false);
-            items.setSpacing(false);
-            actions.forEach(action -> items.add(createItem(action.getKey(), action.getValue())));
-            var created = new Popover(items);
-            created.setTarget(button);
-            created.setOpenOnClick(false);
-            created.setOpenOnFocus(false);
-            created.setOpenOnHover(false);
-            created.setAutofocus(true);
-            created.setAriaLabel("Actions for " + rowName);
-            created.setPosition(PopoverPosition.BOTTOM_START);
-            getContent().add(created);
-            panel = created;
-        }
-        panel.open();
     }
 
     /** Adds an action to the panel, in the order of the calls. The panel closes before the action runs. */
@@ -75,36 +51,55 @@ public final class RowActions extends Composite<Div> {
         return this;
     }
 
-    private Button createItem(String text, Runnable action) {
-        var item = new Button(text, event -> {
-            if (panel != null) {
-                panel.close();
-            }
-            action.run();
-        });
-        item.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        item.setWidthFull();
-        item.addClassName("tk-row-action");
-        return item;
+    /** What the button and the panel are called. */
+    String label() {
+        return "Actions for " + rowName;
+    }
+
+    /**
+     * Adds the Actions column as the grid's first, just wide enough for what it holds, and keeps it in sight.
+     *
+     * @param actions a row's actions, asked again when its button is clicked; {@code null} for a row that has none
+     */
+    public static <T> Grid.Column<T> addColumn(Grid<T> grid, ValueProvider<T, @Nullable RowActions> actions) {
+        var panel = new Panel(grid);
+        String ids = "tk-row-actions-" + GRIDS.incrementAndGet() + "-";
+        var renderer = LitRenderer.<T>of(BUTTON)
+                .withProperty(
+                        "actionsId",
+                        row -> ids + grid.getDataCommunicator().getKeyMapper().key(row))
+                .withProperty("actionsLabel", row -> {
+                    var those = actions.apply(row);
+                    return those == null ? "" : those.label();
+                })
+                .withFunction("openActions", row -> {
+                    var those = actions.apply(row);
+                    if (those != null) {
+                        panel.open(
+                                ids + grid.getDataCommunicator().getKeyMapper().key(row), those);
+                    }
+                });
+        return first(grid, grid.addColumn(renderer));
     }
 
     /**
      * A row's one or two actions as small buttons side by side, for short lists where a panel would only add a click
      * (the Single Sign-On page's lists).
      */
-    public static Component of(Button... buttons) {
-        for (var button : buttons) {
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        }
-        var actions = new HorizontalLayout(buttons);
-        actions.setSpacing(false);
-        return actions;
+    public static <T> Grid.Column<T> addButtonsColumn(Grid<T> grid, ValueProvider<T, List<Button>> buttons) {
+        return first(grid, grid.addComponentColumn(row -> {
+            var those = buttons.apply(row);
+            for (var button : those) {
+                button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            }
+            var layout = new HorizontalLayout(those.toArray(Component[]::new));
+            layout.setSpacing(false);
+            return layout;
+        }));
     }
 
-    /** Adds the Actions column as the grid's first, just wide enough for what it holds, and keeps it in sight. */
-    public static <T> Grid.Column<T> addColumn(Grid<T> grid, ValueProvider<T, Component> actions) {
-        var column = grid.addComponentColumn(actions)
-                .setHeader("Actions")
+    private static <T> Grid.Column<T> first(Grid<T> grid, Grid.Column<T> column) {
+        column.setHeader("Actions")
                 .setKey("actions")
                 .setAutoWidth(true)
                 .setFlexGrow(0)
@@ -114,5 +109,61 @@ public final class RowActions extends Composite<Div> {
         order.addFirst(column);
         grid.setColumnOrder(order);
         return column;
+    }
+
+    /** The one panel of a grid, made on the first click and placed beside the grid. */
+    private static final class Panel {
+
+        private final Grid<?> grid;
+        private @Nullable Popover popover;
+
+        Panel(Grid<?> grid) {
+            this.grid = grid;
+        }
+
+        void open(String buttonId, RowActions row) {
+            var shown = popover();
+            var items = new VerticalLayout();
+            items.setPadding(false);
+            items.setSpacing(false);
+            row.actions.forEach(action -> items.add(item(shown, action.getKey(), action.getValue())));
+            shown.removeAll();
+            shown.add(items);
+            shown.setAriaLabel(row.label());
+            shown.setFor(buttonId);
+            shown.open();
+        }
+
+        private Popover popover() {
+            var existing = popover;
+            if (existing != null && existing.isAttached()) {
+                return existing;
+            }
+            var created = new Popover();
+            created.setOpenOnClick(false);
+            created.setOpenOnFocus(false);
+            created.setOpenOnHover(false);
+            created.setAutofocus(true);
+            created.setPosition(PopoverPosition.BOTTOM_START);
+            created.addOpenedChangeListener(event -> {
+                if (!event.isOpened()) {
+                    created.removeAll();
+                }
+            });
+            grid.getElement().getParent().appendChild(created.getElement());
+            popover = created;
+            return created;
+        }
+
+        private static Button item(Popover panel, String text, Runnable action) {
+            var item = new Button(text, event -> {
+                panel.close();
+                action.run();
+            });
+            item.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            item.setWidthFull();
+            item.addClassName("tk-row-action");
+            return item;
+        }
     }
 }

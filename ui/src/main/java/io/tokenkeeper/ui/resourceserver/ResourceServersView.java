@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -173,9 +172,10 @@ public final class ResourceServersView extends Composite<VerticalLayout> impleme
     }
 
     /** Tokenkeeper's own API has nothing to act on; every other server its four actions. */
-    private Component createActions(ResourceServer server) {
+    /** The built-in Tokenkeeper server has none: it cannot be changed, disabled or deleted. */
+    private @Nullable RowActions createActions(ResourceServer server) {
         if (server.builtIn()) {
-            return new Span();
+            return null;
         }
         String name = quoted(server.name());
         var actions = new RowActions(name)

@@ -136,7 +136,7 @@ public final class SingleSignOnView extends Composite<VerticalLayout> implements
                 .addColumn(user -> user.displayName().value())
                 .setHeader("Display Name")
                 .setKey("displayName");
-        RowActions.addColumn(allowedLinks, user -> RowActions.of(withdrawButton(user)));
+        RowActions.addButtonsColumn(allowedLinks, user -> List.of(withdrawButton(user)));
         allowedLinks.addThemeVariants(GridVariant.LUMO_COMPACT);
         allowedLinks.setAllRowsVisible(true);
         allowedLinks.setAriaLabel("Local accounts the identity provider may take over");
@@ -165,7 +165,7 @@ public final class SingleSignOnView extends Composite<VerticalLayout> implements
         tokens.addColumn(token -> token.lastUsedAt() == null ? "Never" : Times.local(token.lastUsedAt()))
                 .setHeader("Last Used")
                 .setKey("lastUsed");
-        RowActions.addColumn(tokens, token -> RowActions.of(revokeButton(token)));
+        RowActions.addButtonsColumn(tokens, token -> List.of(revokeButton(token)));
         tokens.addThemeVariants(GridVariant.LUMO_COMPACT);
         tokens.setAllRowsVisible(true);
         tokens.setAriaLabel("Provisioning tokens");

@@ -146,7 +146,7 @@ public final class ApiTokensView extends Composite<VerticalLayout> implements Be
         return tokenGrid;
     }
 
-    private Component createActions(Token token) {
+    private RowActions createActions(Token token) {
         String name = quoted(token.name().value());
         return new RowActions(name)
                 .add("Details", lifecycle.details(token))

@@ -194,7 +194,7 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         return grid;
     }
 
-    private Component createActions(ManagedToken row) {
+    private RowActions createActions(ManagedToken row) {
         var token = row.token();
         String described = described(row);
         var actions = new RowActions(described)

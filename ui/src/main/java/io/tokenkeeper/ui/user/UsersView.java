@@ -148,7 +148,7 @@ public final class UsersView extends Composite<VerticalLayout> {
         return row.user().enabled() ? StatusBadge.success("Enabled") : StatusBadge.neutral("Disabled");
     }
 
-    private Component createActions(UserSummary row) {
+    private RowActions createActions(UserSummary row) {
         var user = row.user();
         String name = user.username().value();
         var actions = new RowActions(name).add("Edit", () -> openEditDialog(user));
