@@ -132,23 +132,51 @@ public final class UsageRecorder implements AutoCloseable {
         flushQuietly();
     }
 
-    /** One token's uses since the last flush; guarded by its own monitor. */
+    /**
+     * One token's uses since the last flush; guarded by its own monitor. The common case — another call on the same
+     * day from the address of the previous call — updates two fields and allocates nothing.
+     */
     private static final class Pending {
+
+        private static final long SECONDS_PER_DAY = 86_400;
 
         private final Map<LocalDate, Long> calls = new HashMap<>(2);
         private final LinkedHashMap<String, TokenActivity.AddressUse> addresses = new LinkedHashMap<>(4, 0.75f, true);
+        /** UTC day (days since the epoch) of the calls counted in {@link #callsThatDay}, not yet in {@link #calls}. */
+        private long day = Long.MIN_VALUE;
+
+        private long callsThatDay;
+        /** The address of the latest call, the newest entry of {@link #addresses}; its last use is in the next field. */
+        private @Nullable String latestAddress;
+
+        private Instant latestAddressSeen = Instant.EPOCH;
         private @Nullable String userAgent;
         private @Nullable String endpoint;
         private Instant lastSeen = Instant.EPOCH;
         private boolean closed;
 
         void add(Instant at, @Nullable String address, @Nullable String agent, @Nullable String route) {
-            calls.merge(LocalDate.ofInstant(at, ZoneOffset.UTC), 1L, Long::sum);
+            long today = Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
+            if (today == day) {
+                callsThatDay++;
+            } else {
+                countDay();
+                day = today;
+                callsThatDay = 1;
+            }
             if (address != null) {
-                var seen = addresses.get(address);
-                addresses.put(address, new TokenActivity.AddressUse(address, seen == null ? at : seen.firstSeen(), at));
-                if (addresses.size() > TokenActivity.ADDRESSES) {
-                    addresses.remove(addresses.keySet().iterator().next());
+                if (address.equals(latestAddress)) {
+                    latestAddressSeen = at;
+                } else {
+                    keepLatestAddress();
+                    var seen = addresses.get(address);
+                    addresses.put(
+                            address, new TokenActivity.AddressUse(address, seen == null ? at : seen.firstSeen(), at));
+                    if (addresses.size() > TokenActivity.ADDRESSES) {
+                        addresses.remove(addresses.keySet().iterator().next());
+                    }
+                    latestAddress = address;
+                    latestAddressSeen = at;
                 }
             }
             if (agent != null) {
@@ -160,7 +188,27 @@ public final class UsageRecorder implements AutoCloseable {
             lastSeen = at;
         }
 
+        private void countDay() {
+            if (callsThatDay > 0) {
+                calls.merge(LocalDate.ofEpochDay(day), callsThatDay, Long::sum);
+                callsThatDay = 0;
+            }
+        }
+
+        /** Writes the latest address's last use into its entry, which stays the newest. */
+        private void keepLatestAddress() {
+            var latest = latestAddress;
+            if (latest != null) {
+                var seen = addresses.get(latest);
+                if (seen != null && seen.lastSeen().isBefore(latestAddressSeen)) {
+                    addresses.put(latest, new TokenActivity.AddressUse(latest, seen.firstSeen(), latestAddressSeen));
+                }
+            }
+        }
+
         UsageBatch.TokenUses summary(TokenId token) {
+            countDay();
+            keepLatestAddress();
             return new UsageBatch.TokenUses(token, calls, addresses, userAgent, endpoint, lastSeen);
         }
     }

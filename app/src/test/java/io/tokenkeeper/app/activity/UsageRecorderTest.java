@@ -113,6 +113,72 @@ class UsageRecorderTest {
         assertThat(callsToday(token)).isEqualTo(3);
     }
 
+    @Test
+    void one_flush_counts_calls_per_utc_day_and_keeps_the_five_latest_addresses_with_first_and_last_use() {
+        var token = aToken();
+        var written = new java.util.ArrayList<UsageBatch>();
+        var capturing = new ActivityStore() {
+            @Override
+            public void write(UsageBatch batch) {
+                written.add(batch);
+                store.write(batch);
+            }
+
+            @Override
+            public boolean written(UUID batch) {
+                return store.written(batch);
+            }
+
+            @Override
+            public TokenActivity read(TokenId id, LocalDate from, LocalDate to) {
+                return store.read(id, from, to);
+            }
+
+            @Override
+            public void forgetBefore(LocalDate before) {
+                store.forgetBefore(before);
+            }
+        };
+        var midnight = LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+        var now = new java.util.concurrent.atomic.AtomicReference<>(midnight.minusSeconds(60));
+        var clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        try (var recorder = new UsageRecorder(capturing, clock, Duration.ofHours(1), 1000)) {
+            // Yesterday three times from A; today B, A again, then C, D, E, F twice: B is the least recent and goes.
+            for (var address : java.util.List.of("A", "A", "A", "B", "A", "C", "D", "E", "F", "F")) {
+                recorder.record(token, address, "agent " + address, "GET /api/v1/me");
+                now.set(now.get().plusSeconds(20));
+            }
+            recorder.flush();
+        }
+
+        var uses = written.getFirst().tokens().getFirst();
+        var yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        assertThat(uses.calls())
+                .containsOnly(java.util.Map.entry(yesterday, 3L), java.util.Map.entry(yesterday.plusDays(1), 7L));
+        assertThat(uses.addresses().keySet()).as("newest first").containsExactly("F", "E", "D", "C", "A");
+        assertThat(uses.addresses().get("A").firstSeen()).isEqualTo(midnight.minusSeconds(60));
+        assertThat(uses.addresses().get("A").lastSeen()).isEqualTo(midnight.plusSeconds(20));
+        assertThat(uses.addresses().get("F").firstSeen()).isEqualTo(midnight.plusSeconds(100));
+        assertThat(uses.addresses().get("F").lastSeen()).isEqualTo(midnight.plusSeconds(120));
+        assertThat(uses.lastUserAgent()).isEqualTo("agent F");
+        assertThat(uses.lastSeenAt()).isEqualTo(midnight.plusSeconds(120));
+    }
+
     private TokenId aToken() {
         return tokens.generate(new Actor(users.aUserWithApiAccess(), null), "Counted", null)
                 .token()
