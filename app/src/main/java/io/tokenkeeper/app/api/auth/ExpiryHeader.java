@@ -2,6 +2,7 @@ package io.tokenkeeper.app.api.auth;
 
 import io.tokenkeeper.domain.token.TokenGrant;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -14,12 +15,26 @@ final class ExpiryHeader {
 
     static final String NAME = "Tokenkeeper-Token-Expires";
 
+    /** The last date written: a client calls again and again with the same token, and formatting costs a microsecond. */
+    private static volatile Formatted last = new Formatted(Instant.EPOCH, format(Instant.EPOCH));
+
     private ExpiryHeader() {}
 
     static void add(HttpServletResponse response, TokenGrant grant) {
         var stops = grant.valueStopsAt();
         if (stops != null) {
-            response.setHeader(NAME, DateTimeFormatter.RFC_1123_DATE_TIME.format(stops.atOffset(ZoneOffset.UTC)));
+            var formatted = last;
+            if (!formatted.at().equals(stops)) {
+                formatted = new Formatted(stops, format(stops));
+                last = formatted;
+            }
+            response.setHeader(NAME, formatted.text());
         }
     }
+
+    private static String format(Instant at) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
+    }
+
+    private record Formatted(Instant at, String text) {}
 }
