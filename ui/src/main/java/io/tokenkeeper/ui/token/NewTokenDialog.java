@@ -32,9 +32,8 @@ import io.tokenkeeper.domain.token.TokenAuthenticator;
 import io.tokenkeeper.domain.token.TokenName;
 import io.tokenkeeper.domain.token.TokenRequest;
 import io.tokenkeeper.domain.token.TokenSecret;
-import io.tokenkeeper.ui.base.Confirmations;
 import io.tokenkeeper.ui.base.FieldErrors;
-import io.tokenkeeper.ui.base.Notifications;
+import io.tokenkeeper.ui.base.OneTimeFields;
 import io.tokenkeeper.ui.base.OneTimeValueDialog;
 import io.tokenkeeper.ui.base.Times;
 import java.time.Clock;
@@ -93,8 +92,7 @@ final class NewTokenDialog extends Composite<Dialog> {
             new FieldErrors().on("name", name).on("expiresAt", expiresOn).on("allowedAddresses", allowedAddresses);
     private final Paragraph formError = new Paragraph();
     private @Nullable GeneratedToken generated;
-    private final List<TextField> revealing = new ArrayList<>();
-    private boolean copied;
+    private final OneTimeFields fields = new OneTimeFields();
 
     NewTokenDialog(
             Generator generator,
@@ -272,25 +270,23 @@ final class NewTokenDialog extends Composite<Dialog> {
         dialog.getFooter().removeAll();
 
         String value = token.secret().reveal();
-        var field = readOnly("Your new API token " + quoted(token.token().name().value()), value);
+        var field = fields.readOnly(
+                "Your new API token " + quoted(token.token().name().value()), value);
         // The warning is the field's description, so a screen reader reads it with the value when the focus arrives.
         field.setHelperText(SHOWN_ONCE);
         field.addClassName("tk-token-value");
 
         var copy = copyButton("Copy to Clipboard", field);
-        var copyAndClose = new Button("Copy to Clipboard & Close", event -> {
-            copied = true;
-            close();
-        });
-        copyAndClose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var copyAndClose = fields.copyAndClose(this::close);
 
         var howTo = new H3("Use it");
         howTo.addClassName("tk-subheading");
-        var curl = readOnly(
+        var curl = fields.readOnly(
                 "Call the API with curl",
                 "curl -H \"Authorization: Bearer " + value + "\" " + usage.apiBaseUrl() + "/api/v1/me");
-        var basic = readOnly("Or with HTTP Basic: username (the token is the password)", usage.username());
-        var boomi = readOnly("Or the username as Boomi writes it", TokenAuthenticator.BOOMI_PREFIX + usage.username());
+        var basic = fields.readOnly("Or with HTTP Basic: username (the token is the password)", usage.username());
+        var boomi = fields.readOnly(
+                "Or the username as Boomi writes it", TokenAuthenticator.BOOMI_PREFIX + usage.username());
 
         var result = new Paragraph();
         result.addClassName("tk-test-result");
@@ -305,11 +301,11 @@ final class NewTokenDialog extends Composite<Dialog> {
         testRow.setWrap(true);
 
         dialog.add(
-                row(field, copy),
+                OneTimeFields.row(field, copy),
                 howTo,
-                row(curl, copyButton("Copy the curl command", curl)),
-                row(basic, copyButton("Copy the username", basic)),
-                row(boomi, copyButton("Copy the Boomi username", boomi)),
+                OneTimeFields.row(curl, copyButton("Copy the curl command", curl)),
+                OneTimeFields.row(basic, copyButton("Copy the username", basic)),
+                OneTimeFields.row(boomi, copyButton("Copy the Boomi username", boomi)),
                 testRow);
         dialog.getFooter().add(copyAndClose);
 
@@ -318,57 +314,23 @@ final class NewTokenDialog extends Composite<Dialog> {
         field.focus();
     }
 
-    private TextField readOnly(String label, String value) {
-        var field = new TextField(label);
-        field.setValue(value);
-        field.setReadOnly(true);
-        field.setWidthFull();
-        field.addClassName("tk-monospace");
-        revealing.add(field);
-        return field;
-    }
-
+    /** Copying anything that holds the token (its field, the curl command) counts as copying the token. */
     private Button copyButton(String label, TextField field) {
-        var copy = new Button(VaadinIcon.COPY_O.create(), event -> {
-            if (field.getValue().contains(TokenSecret.PREFIX)) {
-                copied = true;
-                Notifications.success(COPIED);
-            } else {
-                Notifications.success("Copied.");
-            }
-        });
-        copy.setAriaLabel(label);
-        copy.setTooltipText(label);
-        copy.addThemeVariants(ButtonVariant.LUMO_ICON);
+        boolean secret = field.getValue().contains(TokenSecret.PREFIX);
+        var copy = fields.copyButton(label, secret, secret ? COPIED : "Copied.");
         Clipboard.onClick(copy).writeText(field);
         return copy;
     }
 
-    private static HorizontalLayout row(TextField field, Button copy) {
-        var row = new HorizontalLayout(field, copy);
-        row.setWidthFull();
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setFlexGrow(1, field);
-        return row;
-    }
-
     private void requestClose() {
-        if (generated == null || copied) {
-            close();
-            return;
-        }
-        Confirmations.destructive(
-                        "Close without copying?",
-                        "You have not copied the token. Once this dialog closes, its value cannot be shown again.",
-                        "Close",
-                        "Keep Open",
-                        this::close)
-                .open();
+        fields.requestClose(
+                generated != null,
+                "You have not copied the token. Once this dialog closes, its value cannot be shown again.",
+                this::close);
     }
 
     private void close() {
-        revealing.forEach(TextField::clear);
-        revealing.clear();
+        fields.forget();
         generated = null;
         var dialog = getContent();
         dialog.removeAll();
