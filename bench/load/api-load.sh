@@ -14,9 +14,9 @@
 # after each run. It prints a table, then stops everything it started and deletes the directory.
 #
 # Targets: authenticated ÷ unauthenticated ≥ 0.95; introspection ÷ authenticated ≥ 0.9 and forward-auth ÷
-# authenticated ≥ 0.9; flood ≥ authenticated; zero queries per warm request on every path. Beside the request rates it
-# reports the server's CPU time per request (from /proc), which other work on a shared machine disturbs far less than
-# the rates: PRODUCT.md asks that an authenticated request cost < 5 % more.
+# authenticated ≥ 0.9; flood ≥ authenticated; zero queries per warm request on every path. Beside the request rates
+# it reports the server's CPU time per request (from /proc), which other work on a shared machine disturbs far less
+# than the rates: PRODUCT.md asks that an authenticated request cost < 5 % more.
 #
 # Usage: bench/load/api-load.sh [--rebuild]
 #   Builds app/target/tokenkeeper.jar and the bench module first when either is missing (or with --rebuild); that and
@@ -119,7 +119,8 @@ trap 'exit 130' INT TERM
 seeding_started=$SECONDS
 password="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-24)"
 TOKENKEEPER_ADMIN_PASSWORD="$password" timeout "$SEED_LIMIT" "$JAVA" -cp "$JAR" -Dloader.path="$BENCH" \
-    -Dloader.main=io.tokenkeeper.bench.load.SeedLoadDatabase "$LAUNCHER" "$work/postgres" "$work/token" "$work/credential" \
+    -Dloader.main=io.tokenkeeper.bench.load.SeedLoadDatabase "$LAUNCHER" \
+    "$work/postgres" "$work/token" "$work/credential" \
     > "$work/seed.log" 2>&1 || { tail -n 20 "$work/seed.log" >&2; die "seeding the database failed or took over ${SEED_LIMIT}s"; }
 [[ -s "$work/token" ]] || die "could not create a token"
 [[ -s "$work/credential" ]] || die "could not register the resource server"

@@ -2,14 +2,17 @@
 --   introspect: POST of the URL's path with the form "token=<token>" and "Authorization: Basic
 --               base64(client_id:client_secret)", as a Spring Boot resource server introspects (RFC 7662);
 --   forward:    GET of the URL (path and query, such as /auth/forward?scope=orders:read) with the client's
---               "Authorization: Bearer <token>", the proxy's "X-Tokenkeeper-Client: Basic base64(client_id:client_secret)"
---               and "X-Forwarded-For", as nginx's auth_request sends it (see the README's nginx example).
+--               "Authorization: Bearer <token>", the proxy's
+--               "X-Tokenkeeper-Client: Basic base64(client_id:client_secret)" and "X-Forwarded-For", as nginx's
+--               auth_request sends it (see the README's nginx example).
 -- The token and the credential ("client_id:client_secret", one line) are read from files, never taken from the command
 -- line, where ps would show them. An introspection answer is 200 also when the token is inactive, so in that mode
 -- every answer is checked for "active":true, and done() prints "not active: N" (answers that were not 200 with
 -- "active":true); a forward-auth answer other than 200 counts among wrk's non-2xx responses.
--- Usage: wrk … -s resource-server.lua http://127.0.0.1:PORT/oauth2/introspect -- introspect TOKEN_FILE CREDENTIAL_FILE
---        wrk … -s resource-server.lua 'http://127.0.0.1:PORT/auth/forward?scope=orders:read' -- forward TOKEN_FILE CREDENTIAL_FILE
+-- Usage: wrk … -s resource-server.lua http://127.0.0.1:PORT/oauth2/introspect \
+--            -- introspect TOKEN_FILE CREDENTIAL_FILE
+--        wrk … -s resource-server.lua 'http://127.0.0.1:PORT/auth/forward?scope=orders:read' \
+--            -- forward TOKEN_FILE CREDENTIAL_FILE
 local prepared
 local threads = {}
 
