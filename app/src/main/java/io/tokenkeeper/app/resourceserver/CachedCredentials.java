@@ -1,7 +1,8 @@
 package io.tokenkeeper.app.resourceserver;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.tokenkeeper.app.base.AfterTransaction;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.app.base.DatabaseUnavailableException;
@@ -20,13 +21,15 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Resource servers' credentials by client id, remembered like token state: for the cache lifetime at most, forgotten
  * on every node within a second of any change to resource servers (the change feed) and on the changing node before
- * the change returns ({@link ResourceServerChanges}), and not used at all while the feed is not connected. A warm introspection checks its caller without a query.
+ * the change returns ({@link ResourceServerChanges}), and not used at all while the feed is not connected. A warm
+ * introspection checks its caller without a query; one after half the lifetime has the credential read again in the
+ * background (Caffeine's refresh, on the common pool).
  */
 final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscriber, ResourceServerChanges {
 
     private final ResourceServerStore store;
     private final TokenAndPolicyChangeFeed feed;
-    private final Cache<String, Optional<ResourceServerCredential>> cache;
+    private final LoadingCache<String, Optional<ResourceServerCredential>> cache;
     private volatile boolean trusted;
     private TokenAndPolicyChangeFeed.@Nullable Subscription subscription;
 
@@ -34,19 +37,53 @@ final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFee
 
     CachedCredentials(
             ResourceServerStore store, TokenAndPolicyChangeFeed feed, Duration lifetime, DatabaseStatus database) {
+        this(store, feed, lifetime, lifetime.dividedBy(2), database);
+    }
+
+    /**
+     * @param refreshAfter a credential used this long after it was read is read again in the background, the request
+     *     getting the one in memory: a busy resource server never makes a request thread wait for the database
+     */
+    CachedCredentials(
+            ResourceServerStore store,
+            TokenAndPolicyChangeFeed feed,
+            Duration lifetime,
+            Duration refreshAfter,
+            DatabaseStatus database) {
         this.store = store;
         this.database = database;
         this.feed = feed;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(lifetime)
+                .refreshAfterWrite(refreshAfter)
                 .maximumSize(10_000)
-                .build();
+                .build(new CacheLoader<>() {
+                    @Override
+                    public Optional<ResourceServerCredential> load(String clientId) {
+                        return store.findCredential(new ClientId(clientId));
+                    }
+
+                    /** While the database is unreachable the one in memory stays, without a stack trace per try. */
+                    @Override
+                    public Optional<ResourceServerCredential> reload(
+                            String clientId, Optional<ResourceServerCredential> remembered) {
+                        try {
+                            return load(clientId);
+                        } catch (RuntimeException e) {
+                            if (!DatabaseStatus.isConnectionFailure(e)) {
+                                throw e;
+                            }
+                            database.unreachable(e);
+                            return remembered;
+                        }
+                    }
+                });
     }
 
     /** The credential this client id names, if any. */
     Optional<ResourceServerCredential> find(ClientId clientId) {
         if (trusted) {
-            return cache.get(clientId.value(), id -> store.findCredential(clientId));
+            return cache.get(clientId.value());
         }
         if (!database.isReachable()) {
             return fromMemory(clientId);
