@@ -1,9 +1,12 @@
 package io.tokenkeeper.app.resourceserver;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.scope.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -35,6 +38,8 @@ final class ForwardAuthEndpoint {
     static final String SCOPE_HEADER = "X-Tokenkeeper-Scope";
 
     private final ResourceServerGate gate;
+    private final Cache<String, Set<Scope>> parsedScopes =
+            Caffeine.newBuilder().maximumSize(1_000).build();
 
     ForwardAuthEndpoint(ResourceServerGate gate) {
         this.gate = gate;
@@ -109,9 +114,24 @@ final class ForwardAuthEndpoint {
                 .body("Tokenkeeper's database is unavailable; try again in a few seconds.");
     }
 
-    private static Set<Scope> requiredScopes(HttpServletRequest request) {
+    /**
+     * What a route asks for, parsed once per distinct ask: a proxy sends the same few on every request. A malformed one
+     * throws and is not remembered.
+     */
+    private Set<Scope> requiredScopes(HttpServletRequest request) {
+        var parameter = request.getParameter("scope");
+        var header = request.getHeader(SCOPE_HEADER);
+        if (parameter == null && header == null) {
+            return Set.of();
+        }
+        return parsedScopes.get(
+                (parameter == null ? "" : parameter) + "\n" + (header == null ? "" : header),
+                asked -> parseScopes(parameter, header));
+    }
+
+    private static Set<Scope> parseScopes(@Nullable String parameter, @Nullable String header) {
         var required = new TreeSet<Scope>();
-        for (var source : new String[] {request.getParameter("scope"), request.getHeader(SCOPE_HEADER)}) {
+        for (var source : new String[] {parameter, header}) {
             if (source != null) {
                 Arrays.stream(source.trim().split("\\s+"))
                         .filter(scope -> !scope.isEmpty())
@@ -119,7 +139,7 @@ final class ForwardAuthEndpoint {
                         .forEach(required::add);
             }
         }
-        return required;
+        return Collections.unmodifiableSet(required);
     }
 
     /** The right-most X-Forwarded-For entry (the one the proxy itself added), or X-Real-IP. */
