@@ -1,12 +1,14 @@
 package io.tokenkeeper.app.resourceserver;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.scope.Scope;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,7 +36,7 @@ final class IntrospectionEndpoint {
     }
 
     @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> introspect(HttpServletRequest request) {
+    ResponseEntity<?> introspect(HttpServletRequest request) {
         if (request.getQueryString() != null && request.getQueryString().contains("token")) {
             return error(
                     HttpStatus.BAD_REQUEST, "invalid_request", "Send the token in the form body, never in the URL.");
@@ -65,28 +67,47 @@ final class IntrospectionEndpoint {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "client_ip is not an IP address.");
         }
         var result = gate.judge(server, "Bearer " + token, clientIp, request.getRemoteAddr());
-        var body = new LinkedHashMap<String, Object>();
-        body.put("active", result.isActive());
-        if (result.isActive()) {
-            var grant = result.grant();
-            var username = grant.owner().username().value();
-            body.put(
-                    "scope", result.scopes().stream().map(Scope::value).sorted().collect(Collectors.joining(" ")));
-            body.put(
-                    "client_id",
-                    server.clientId() == null ? "" : server.clientId().value());
-            body.put("username", username);
-            body.put("token_type", "Bearer");
-            if (grant.token().expiresAt() != null) {
-                body.put("exp", grant.token().expiresAt().getEpochSecond());
-            }
-            body.put("iat", grant.token().createdAt().getEpochSecond());
-            body.put("sub", username);
-            body.put("aud", server.identifier().value());
-            body.put("iss", issuer(request));
-            body.put("token_id", Long.toString(grant.token().id().value()));
+        if (!result.isActive()) {
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Answer.INACTIVE);
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+        var grant = result.grant();
+        var username = grant.owner().username().value();
+        var expires = grant.token().expiresAt();
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new Answer(
+                        true,
+                        result.scopes().stream().map(Scope::value).sorted().collect(Collectors.joining(" ")),
+                        server.clientId() == null ? "" : server.clientId().value(),
+                        username,
+                        "Bearer",
+                        expires == null ? null : expires.getEpochSecond(),
+                        grant.token().createdAt().getEpochSecond(),
+                        username,
+                        server.identifier().value(),
+                        issuer(request),
+                        Long.toString(grant.token().id().value())));
+    }
+
+    /**
+     * RFC 7662's answer, in its order: for an inactive token {@code {"active":false}} and nothing else. A record, not a
+     * map: it is written on every introspection.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Answer(
+            boolean active,
+            @Nullable String scope,
+            @JsonProperty("client_id") @Nullable String clientId,
+            @Nullable String username,
+            @JsonProperty("token_type") @Nullable String tokenType,
+            @Nullable Long exp,
+            @Nullable Long iat,
+            @Nullable String sub,
+            @Nullable String aud,
+            @Nullable String iss,
+            @JsonProperty("token_id") @Nullable String tokenId) {
+
+        static final Answer INACTIVE = new Answer(false, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The database is unreachable and memory did not have the answer (the caller or the token was not warm). */
