@@ -64,13 +64,17 @@ class AdminTokenController {
             summary = "Everyone's tokens that are not revoked, searched and sorted, a page at a time",
             description = "q matches the start of the owner's username or the token's name (ignoring case), or the"
                     + " first characters of a token (tkp_Ab12). createdFrom (inclusive) and createdTo (exclusive)"
-                    + " are ISO 8601 instants. sort: NAME, TOKEN, OWNER, CREATED, LAST_USED, EXPIRES or STATUS;"
+                    + " are ISO 8601 instants. resourceServer is a resource server's identifier (urn:tokenkeeper:api"
+                    + " for Tokenkeeper's own API): only tokens that hold at least one of its scopes are listed; an"
+                    + " identifier no resource server has lists none. sort: NAME, TOKEN, OWNER, CREATED, LAST_USED,"
+                    + " EXPIRES or STATUS;"
                     + " direction: ASC or DESC. At most 500 per page and 10 000 per search.")
     ApiResponses.TokenPage list(
             @AuthenticationPrincipal ApiCaller caller,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String createdFrom,
             @RequestParam(required = false) @Nullable String createdTo,
+            @RequestParam(required = false) @Nullable String resourceServer,
             @RequestParam(defaultValue = "CREATED") String sort,
             @RequestParam(defaultValue = "DESC") String direction,
             @RequestParam(defaultValue = "0") int offset,
@@ -81,6 +85,7 @@ class AdminTokenController {
         var search = TokenSearch.ALL
                 .matching(q)
                 .createdBetween(instant("createdFrom", createdFrom), instant("createdTo", createdTo))
+                .atResourceServer(resourceServer)
                 .sortedBy(column(sort), direction(direction));
         var actor = caller.actor();
         var now = clock.instant();

@@ -229,6 +229,10 @@ class ApiDocsConfig {
                 parameter.example("2026-01-01T00:00:00Z");
             }
             case "query q" -> parameter.example("alice");
+            case "query resourceServer" -> {
+                schema.maxLength(TokenSearch.MAX_RESOURCE_SERVER_LENGTH);
+                parameter.example("https://orders.example.com");
+            }
             default -> {
                 // Described by its annotations.
             }

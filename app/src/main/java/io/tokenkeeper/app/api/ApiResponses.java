@@ -71,7 +71,8 @@ final class ApiResponses {
             Instant createdAt,
             @Nullable Instant expiresAt,
             @Nullable Instant lastUsedAt,
-            @Nullable String lastUsedIp) {
+            @Nullable String lastUsedIp,
+            @Nullable String lastUsedResourceServer) {
 
         static TokenJson of(Token token, Instant now) {
             return new TokenJson(
@@ -83,7 +84,8 @@ final class ApiResponses {
                     token.createdAt(),
                     token.expiresAt(),
                     token.lastUsedAt(),
-                    token.lastUsedIp());
+                    token.lastUsedIp(),
+                    lastServerOf(token));
         }
     }
 
@@ -174,7 +176,8 @@ final class ApiResponses {
             Instant createdAt,
             @Nullable Instant expiresAt,
             @Nullable Instant lastUsedAt,
-            @Nullable String lastUsedIp) {
+            @Nullable String lastUsedIp,
+            @Nullable String lastUsedResourceServer) {
 
         static AdminToken of(ManagedToken managed, Instant now) {
             return of(managed.token(), managed.owner().value(), now);
@@ -192,7 +195,8 @@ final class ApiResponses {
                     token.createdAt(),
                     token.expiresAt(),
                     token.lastUsedAt(),
-                    token.lastUsedIp());
+                    token.lastUsedIp(),
+                    lastServerOf(token));
         }
     }
 
@@ -204,4 +208,10 @@ final class ApiResponses {
      *     search to see the others
      */
     record TokenPage(List<AdminToken> tokens, int offset, int limit, long total, boolean totalCapped) {}
+
+    /** The identifier of the resource server the token was last used at, when it is known and still registered. */
+    private static @Nullable String lastServerOf(Token token) {
+        var server = token.lastUsedServer();
+        return server == null ? null : server.identifier();
+    }
 }

@@ -122,7 +122,10 @@ final class ResourceServerGate {
                 : authenticator.verify(presented.value(), presented.username(), clientAddress);
         var introspection = Introspection.of(server, verification);
         if (introspection.isActive()) {
-            uses.used(verification.requireGrant(), clientAddress);
+            uses.used(
+                    verification.requireGrant(),
+                    clientAddress,
+                    server.identifier().value());
         } else if (verification.outcome() == Verification.Outcome.CANARY) {
             uses.canaryUsed(verification.requireGrant(), clientAddress, null, "presented to " + server.name());
             throttle.failed(throttled);

@@ -122,6 +122,9 @@ class ApiOpenApiContractTest {
         assertThat(parameter(listAll, "offset").getSchema().getMinimum()).isEqualByComparingTo("0");
         assertThat(parameter(listAll, "createdFrom").getSchema().getFormat()).isEqualTo("date-time");
         assertThat(parameter(listAll, "q").getSchema().getFormat()).isNull();
+        assertThat(parameter(listAll, "resourceServer").getSchema().getMaxLength())
+                .isEqualTo(200);
+        assertThat(listAll.getDescription()).contains("resourceServer");
         assertThat(parameter(grant, "privilege").getSchema().getEnum()).containsExactly("API_ACCESS", "ADMINISTRATOR");
         assertThat(parameter(grant, "id").getSchema().getMinimum()).isEqualByComparingTo("1");
         Schema name = (Schema) schemas.get("NewToken").getProperties().get("name");
@@ -157,8 +160,13 @@ class ApiOpenApiContractTest {
 
         assertThat(token.getRequired())
                 .contains("id", "name", "hint", "status", "enabled", "createdAt")
-                .doesNotContain("expiresAt", "lastUsedAt", "lastUsedIp");
+                .doesNotContain("expiresAt", "lastUsedAt", "lastUsedIp", "lastUsedResourceServer");
         assertThat(isNullable(token.getProperties().get("expiresAt"))).isTrue();
+        assertThat(isNullable(token.getProperties().get("lastUsedResourceServer")))
+                .isTrue();
+        Schema<?> adminToken = document.getComponents().getSchemas().get("AdminToken");
+        assertThat(isNullable(adminToken.getProperties().get("lastUsedResourceServer")))
+                .isTrue();
         assertThat(isNullable(token.getProperties().get("lastUsedIp"))).isTrue();
         assertThat(isNullable(token.getProperties().get("name"))).isFalse();
         assertThat(created.getRequired()).contains("id", "value", "scopes", "allowedAddresses");

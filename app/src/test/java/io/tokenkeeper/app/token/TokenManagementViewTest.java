@@ -21,17 +21,20 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import io.tokenkeeper.app.base.KaribuTest;
 import io.tokenkeeper.app.base.RowActionClicks;
+import io.tokenkeeper.app.resourceserver.ResourceServerTestData;
 import io.tokenkeeper.app.security.TestSignIn;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.audit.AuditAction;
 import io.tokenkeeper.domain.audit.AuditFilter;
 import io.tokenkeeper.domain.audit.AuditLog;
 import io.tokenkeeper.domain.base.NotAllowedException;
+import io.tokenkeeper.domain.resourceserver.ResourceIdentifier;
 import io.tokenkeeper.domain.token.CanaryTokens;
 import io.tokenkeeper.domain.token.ExpiryChoice;
 import io.tokenkeeper.domain.token.ManagedToken;
@@ -39,8 +42,10 @@ import io.tokenkeeper.domain.token.Overlap;
 import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenLifecycle;
+import io.tokenkeeper.domain.token.TokenRequest;
 import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenService;
+import io.tokenkeeper.domain.token.TokenUsage;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.DisplayName;
 import io.tokenkeeper.domain.user.NewUser;
@@ -98,6 +103,12 @@ class TokenManagementViewTest extends KaribuTest {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    ResourceServerTestData servers;
+
+    @Autowired
+    TokenUsage usage;
 
     private String tag = "";
     private @Nullable User admin;
@@ -160,6 +171,46 @@ class TokenManagementViewTest extends KaribuTest {
         assertThat(GridKt._getFormatted(grid, 0, "status")).isEqualTo("Enabled");
         assertThat(GridKt._getFormatted(grid, 1, "name")).isEqualTo("older");
         assertThat(older.createdAt()).isBeforeOrEqualTo(newer.createdAt());
+    }
+
+    @Test
+    void each_row_and_the_details_say_at_which_resource_server_the_token_was_last_used() {
+        var orders = servers.aServer();
+        var ordersName = orders.registered().server().name();
+        var owner = owner("ann");
+        var token = generate(owner, "both", orders.read(), "tokenkeeper:read");
+        usage.recordUse(token.id(), Instant.now(), "192.0.2.10", identifier(orders));
+        signInAsAdministrator();
+
+        search(owner.username().value());
+        assertThat(GridKt._getFormatted(grid(), 0, "lastUsed")).endsWith(" at " + ordersName);
+
+        usage.recordUse(token.id(), Instant.now(), "192.0.2.10", ResourceIdentifier.TOKENKEEPER.value());
+        UI.getCurrent().navigate(TokenManagementView.class);
+        search(owner.username().value());
+        assertThat(GridKt._getFormatted(grid(), 0, "lastUsed")).endsWith(" at Tokenkeeper");
+        clickRowAction("Details");
+        _get(Span.class, spec -> spec.withText("Tokenkeeper (urn:tokenkeeper:api)"));
+    }
+
+    @Test
+    void the_resource_server_filter_keeps_the_tokens_holding_one_of_its_scopes() {
+        var orders = servers.aServer();
+        var owner = owner("ann");
+        generate(owner, "both", orders.write(), "tokenkeeper:read");
+        generate(owner, "orders only", orders.read());
+        generate(owner, "tokenkeeper only", "tokenkeeper:read", "tokenkeeper:write");
+        signInAsAdministrator();
+        search(owner.username().value());
+
+        chooseResourceServer(orders.registered().server().name());
+        assertThat(column("name")).containsExactlyInAnyOrder("both", "orders only");
+
+        chooseResourceServer("Tokenkeeper");
+        assertThat(column("name")).containsExactlyInAnyOrder("both", "tokenkeeper only");
+
+        _setValue(_get(Select.class, spec -> spec.withLabel("Resource server")), null);
+        assertThat(column("name")).containsExactlyInAnyOrder("both", "orders only", "tokenkeeper only");
     }
 
     @Test
@@ -423,6 +474,15 @@ class TokenManagementViewTest extends KaribuTest {
         return tokens.generate(new Actor(owner, null), name, null).token();
     }
 
+    private Token generate(User owner, String name, String... scopes) {
+        return tokens.generate(new Actor(owner, null), new TokenRequest(name, null, List.of(scopes), List.of()))
+                .token();
+    }
+
+    private static String identifier(ResourceServerTestData.Registered server) {
+        return server.registered().server().identifier().value();
+    }
+
     private List<Token> ownTokens(User owner) {
         return tokens.listOwn(new Actor(owner, null));
     }
@@ -441,9 +501,17 @@ class TokenManagementViewTest extends KaribuTest {
         _setValue(_get(TextField.class, spec -> spec.withPlaceholder(SEARCH_PLACEHOLDER)), text);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static void chooseCreated(String label) {
-        Select select = _get(Select.class, spec -> spec.withLabel("Created"));
+        choose("Created", label);
+    }
+
+    private static void chooseResourceServer(String name) {
+        choose("Resource server", name);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void choose(String selectLabel, String label) {
+        Select select = _get(Select.class, spec -> spec.withLabel(selectLabel));
         Object item = select.getListDataView()
                 .getItems()
                 .filter(candidate -> label.equals(select.getItemLabelGenerator().apply(candidate)))

@@ -199,14 +199,21 @@ public record AuditEvent(
                 clientAddress);
     }
 
-    /** An API call used a token from an address other than the one it was last used from. */
+    /**
+     * A token was used from an address other than the one it was last used from.
+     *
+     * @param server the name of the resource server it was used at, or {@code null} when unknown
+     * @param previousServer the name of the resource server of its last recorded use, or {@code null} when unknown
+     */
     public static AuditEvent tokenUsedFromNewAddress(
             UserId owner,
             String ownerName,
             long tokenId,
             String tokenName,
             String previousAddress,
+            @Nullable String previousServer,
             String address,
+            @Nullable String server,
             Instant at) {
         return new AuditEvent(
                 at,
@@ -216,7 +223,9 @@ public record AuditEvent(
                 TOKEN,
                 Long.toString(tokenId),
                 tokenName,
-                "Used from " + address + " by an API call; its last recorded use was from " + previousAddress + ".",
+                "Used from " + address + (server == null ? " by an API call" : " at " + server)
+                        + "; its last recorded use was from " + previousAddress
+                        + (previousServer == null ? "" : " at " + previousServer) + ".",
                 address);
     }
 

@@ -1,6 +1,7 @@
 package io.tokenkeeper.domain.token;
 
 import io.tokenkeeper.domain.network.IpRange;
+import io.tokenkeeper.domain.scope.ResourceServerLabel;
 import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.user.UserId;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param revokedAt when the token was revoked, or {@code null}
  * @param lastUsedAt when the token last authenticated a request, or {@code null}
  * @param lastUsedIp the client address of that request, or {@code null}
+ * @param lastUsedServer the resource server that request was at (Tokenkeeper's own API or one that asked about the
+ *     token), or {@code null} when that is unknown: never used since it was recorded, or the server was deleted
  * @param scopes what the token may do, at Tokenkeeper's own API and at registered resource servers; fixed at creation
  * @param allowedRanges where the token may be used from; empty means anywhere
  */
@@ -33,6 +36,7 @@ public record Token(
         @Nullable Instant revokedAt,
         @Nullable Instant lastUsedAt,
         @Nullable String lastUsedIp,
+        @Nullable ResourceServerLabel lastUsedServer,
         Set<Scope> scopes,
         List<IpRange> allowedRanges) {
 
@@ -69,6 +73,7 @@ public record Token(
                 revokedAt,
                 lastUsedAt,
                 lastUsedIp,
+                null,
                 Scope.TOKENKEEPER,
                 List.of());
     }

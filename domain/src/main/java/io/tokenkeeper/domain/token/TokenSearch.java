@@ -25,21 +25,27 @@ import org.jspecify.annotations.Nullable;
  * @param text what to look for; never shown by {@link #toString()}, as it may be a pasted token value
  * @param createdFrom the earliest creation time listed (inclusive), or {@code null}
  * @param createdTo the creation time the range ends at (exclusive), or {@code null}
+ * @param resourceServer the identifier of a resource server: only tokens that hold at least one of its scopes match;
+ *     {@code null} for every token. An identifier no resource server has matches no token.
  * @param sortBy the column that orders the list; equal values are ordered by the token's id in the same direction,
  *     so that pages never overlap
- * @throws InvalidInputException for "text", "createdFrom" or "createdTo"
+ * @throws InvalidInputException for "text", "createdFrom", "createdTo" or "resourceServer"
  */
 public record TokenSearch(
         String text,
         @Nullable Instant createdFrom,
         @Nullable Instant createdTo,
+        @Nullable String resourceServer,
         Column sortBy,
         Direction direction) {
 
     public static final int MAX_TEXT_LENGTH = 100;
 
     /** Every token, newest first. */
-    public static final TokenSearch ALL = new TokenSearch("", null, null, Column.CREATED, Direction.DESCENDING);
+    public static final TokenSearch ALL = new TokenSearch("", null, null, null, Column.CREATED, Direction.DESCENDING);
+
+    /** As long as a resource server's identifier may be. */
+    public static final int MAX_RESOURCE_SERVER_LENGTH = 200;
 
     static final String END_BEFORE_START = "The end of the range must come after its start.";
     static final String OUT_OF_RANGE = "Choose a time between the years 1 and 9999.";
@@ -79,22 +85,31 @@ public record TokenSearch(
         if (createdFrom != null && createdTo != null && !createdFrom.isBefore(createdTo)) {
             throw new InvalidInputException("createdTo", END_BEFORE_START);
         }
+        resourceServer = checkedResourceServer(resourceServer);
         Objects.requireNonNull(sortBy, "sortBy");
         Objects.requireNonNull(direction, "direction");
     }
 
     /** This search with another text; {@code null} or blank matches every token. */
     public TokenSearch matching(@Nullable String newText) {
-        return new TokenSearch(Text.normalise(newText), createdFrom, createdTo, sortBy, direction);
+        return new TokenSearch(Text.normalise(newText), createdFrom, createdTo, resourceServer, sortBy, direction);
     }
 
     /** This search limited to tokens created in {@code [from, to)}; either end may be open ({@code null}). */
     public TokenSearch createdBetween(@Nullable Instant from, @Nullable Instant to) {
-        return new TokenSearch(text, from, to, sortBy, direction);
+        return new TokenSearch(text, from, to, resourceServer, sortBy, direction);
+    }
+
+    /**
+     * This search limited to tokens that hold a scope of the resource server with this identifier; {@code null} or
+     * blank for every token.
+     */
+    public TokenSearch atResourceServer(@Nullable String identifier) {
+        return new TokenSearch(text, createdFrom, createdTo, identifier, sortBy, direction);
     }
 
     public TokenSearch sortedBy(Column column, Direction newDirection) {
-        return new TokenSearch(text, createdFrom, createdTo, column, newDirection);
+        return new TokenSearch(text, createdFrom, createdTo, resourceServer, column, newDirection);
     }
 
     public boolean isAscending() {
@@ -138,7 +153,8 @@ public record TokenSearch(
     @Override
     public String toString() {
         return "TokenSearch[text=" + (text.isEmpty() ? "" : "(" + Text.length(text) + " characters)") + ", createdFrom="
-                + createdFrom + ", createdTo=" + createdTo + ", sortBy=" + sortBy + ", direction=" + direction + "]";
+                + createdFrom + ", createdTo=" + createdTo + ", resourceServer=" + resourceServer + ", sortBy=" + sortBy
+                + ", direction=" + direction + "]";
     }
 
     private static String checkedText(String raw) {
@@ -152,6 +168,20 @@ public record TokenSearch(
             throw new InvalidInputException("text", "This contains an invisible or control character; remove it.");
         }
         return normalised;
+    }
+
+    private static @Nullable String checkedResourceServer(@Nullable String raw) {
+        var identifier = Text.normalise(raw);
+        if (identifier.isEmpty()) {
+            return null;
+        }
+        if (identifier.length() > MAX_RESOURCE_SERVER_LENGTH || Text.hasInvisibleCharacter(identifier)) {
+            throw new InvalidInputException(
+                    "resourceServer",
+                    "Name a resource server by its identifier, at most " + MAX_RESOURCE_SERVER_LENGTH
+                            + " characters without invisible ones.");
+        }
+        return identifier;
     }
 
     private static void requireInRange(String field, @Nullable Instant instant) {

@@ -119,12 +119,33 @@ class TokenSearchTest {
         var search = TokenSearch.ALL
                 .matching("alice")
                 .createdBetween(MORNING, null)
+                .atResourceServer("https://orders.example.com")
                 .sortedBy(Column.STATUS, Direction.ASCENDING);
 
-        assertThat(search).isEqualTo(new TokenSearch("alice", MORNING, null, Column.STATUS, Direction.ASCENDING));
+        assertThat(search)
+                .isEqualTo(new TokenSearch(
+                        "alice", MORNING, null, "https://orders.example.com", Column.STATUS, Direction.ASCENDING));
         assertThat(search.matching("bob").createdFrom()).isEqualTo(MORNING);
+        assertThat(search.matching("bob").resourceServer()).isEqualTo("https://orders.example.com");
         assertThat(search.createdBetween(null, null).text()).isEqualTo("alice");
         assertThat(search.isAscending()).isTrue();
+    }
+
+    @Test
+    void a_blank_resource_server_means_every_token() {
+        assertThat(TokenSearch.ALL.atResourceServer("  ").resourceServer()).isNull();
+        assertThat(TokenSearch.ALL
+                        .atResourceServer(" https://orders.example.com ")
+                        .resourceServer())
+                .isEqualTo("https://orders.example.com");
+    }
+
+    @Test
+    void refuses_a_resource_server_identifier_longer_than_any_can_be() {
+        assertThatThrownBy(() -> TokenSearch.ALL.atResourceServer("urn:" + "x".repeat(200)))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting("field")
+                .isEqualTo("resourceServer");
     }
 
     private static void assertInvalid(ThrowingCallable call, String field, String message) {

@@ -78,6 +78,7 @@ final class TokenTestData {
                     revokedAt,
                     lastUsedAt,
                     lastUsedIp,
+                    null,
                     io.tokenkeeper.domain.scope.Scope.TOKENKEEPER,
                     allowedRanges);
         }

@@ -1,7 +1,10 @@
 package io.tokenkeeper.persistence.token;
 
 import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
+import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN_SCOPE;
 import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
+import static io.tokenkeeper.persistence.jooq.Tables.RESOURCE_SERVER;
+import static io.tokenkeeper.persistence.jooq.Tables.RESOURCE_SERVER_SCOPE;
 import static io.tokenkeeper.persistence.jooq.Tables.RETIRING_TOKEN_VALUE;
 import static io.tokenkeeper.persistence.jooq.Tables.TOKEN_FREEZE;
 import static io.tokenkeeper.persistence.jooq.Tables.TOKEN_FREEZE_ITEM;
@@ -34,7 +37,8 @@ import org.jooq.impl.DSL;
 
 /**
  * Every user's tokens that are not revoked, one page at a time, for the Token Management page. Each order and each
- * search criterion can use an index of V6 (or V1/V2), so a page reads about as many rows as it shows.
+ * search criterion can use an index of V6 (or V1/V2, V11 for the resource server's scopes), so a page reads about as
+ * many rows as it shows.
  */
 public final class JooqTokenDirectory implements TokenDirectory {
 
@@ -151,7 +155,33 @@ public final class JooqTokenDirectory implements TokenDirectory {
         if (!search.text().isEmpty()) {
             conditions.add(matchingText(search));
         }
+        var server = search.resourceServer();
+        if (server != null) {
+            conditions.add(holdingScopeOf(server));
+        }
         return DSL.and(conditions);
+    }
+
+    /**
+     * Tokens that hold a scope of the resource server. Its scopes are looked up first and inlined, so that the planner
+     * sees how many tokens hold them: it tests each token of the page's order through {@code api_token_scope}'s
+     * primary key when they are many, and starts from the tokens holding them ({@code api_token_scope_scope}) when
+     * they are few.
+     */
+    private Condition holdingScopeOf(String identifier) {
+        var scopes = dsl.select(RESOURCE_SERVER_SCOPE.ID)
+                .from(RESOURCE_SERVER_SCOPE)
+                .join(RESOURCE_SERVER)
+                .on(RESOURCE_SERVER.ID.eq(RESOURCE_SERVER_SCOPE.RESOURCE_SERVER_ID))
+                .where(RESOURCE_SERVER.IDENTIFIER.eq(identifier))
+                .fetch(RESOURCE_SERVER_SCOPE.ID);
+        if (scopes.isEmpty()) {
+            return DSL.falseCondition();
+        }
+        return DSL.exists(selectOne()
+                .from(API_TOKEN_SCOPE)
+                .where(API_TOKEN_SCOPE.TOKEN_ID.eq(API_TOKEN.ID))
+                .and(API_TOKEN_SCOPE.SCOPE_ID.eq(any(inline(scopes.toArray(Long[]::new))))));
     }
 
     /**

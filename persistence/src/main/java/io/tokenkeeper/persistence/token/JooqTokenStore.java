@@ -4,6 +4,7 @@ import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN;
 import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN_ALLOWED_RANGE;
 import static io.tokenkeeper.persistence.jooq.Tables.API_TOKEN_SCOPE;
 import static io.tokenkeeper.persistence.jooq.Tables.APP_USER;
+import static io.tokenkeeper.persistence.jooq.Tables.RESOURCE_SERVER;
 import static io.tokenkeeper.persistence.jooq.Tables.RESOURCE_SERVER_SCOPE;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
@@ -12,6 +13,7 @@ import static org.jooq.impl.DSL.select;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.base.NotFoundException;
 import io.tokenkeeper.domain.network.IpRange;
+import io.tokenkeeper.domain.scope.ResourceServerLabel;
 import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.NewToken;
 import io.tokenkeeper.domain.token.Token;
@@ -56,6 +58,17 @@ public final class JooqTokenStore implements TokenStore {
                     .orderBy(API_TOKEN_ALLOWED_RANGE.POSITION))
             .as("allowed_ranges");
 
+    /** The identifier of the resource server the token was last used at, if it still exists. */
+    static final Field<String> LAST_USED_SERVER = select(RESOURCE_SERVER.IDENTIFIER)
+            .from(RESOURCE_SERVER)
+            .where(RESOURCE_SERVER.ID.eq(API_TOKEN.LAST_USED_RESOURCE_SERVER_ID))
+            .asField("last_used_server");
+
+    static final Field<String> LAST_USED_SERVER_NAME = select(RESOURCE_SERVER.NAME)
+            .from(RESOURCE_SERVER)
+            .where(RESOURCE_SERVER.ID.eq(API_TOKEN.LAST_USED_RESOURCE_SERVER_ID))
+            .asField("last_used_server_name");
+
     static final SelectField<?>[] COLUMNS = {
         API_TOKEN.ID,
         API_TOKEN.OWNER_ID,
@@ -67,6 +80,8 @@ public final class JooqTokenStore implements TokenStore {
         API_TOKEN.REVOKED_AT,
         API_TOKEN.LAST_USED_AT,
         API_TOKEN.LAST_USED_IP,
+        LAST_USED_SERVER,
+        LAST_USED_SERVER_NAME,
         SCOPES,
         ALLOWED_RANGES
     };
@@ -223,6 +238,8 @@ public final class JooqTokenStore implements TokenStore {
     }
 
     public static Token toToken(Record row) {
+        var lastUsedServer = row.get(LAST_USED_SERVER);
+        var lastUsedServerName = row.get(LAST_USED_SERVER_NAME);
         return new Token(
                 new TokenId(row.get(API_TOKEN.ID)),
                 new UserId(row.get(API_TOKEN.OWNER_ID)),
@@ -234,6 +251,9 @@ public final class JooqTokenStore implements TokenStore {
                 row.get(API_TOKEN.REVOKED_AT),
                 row.get(API_TOKEN.LAST_USED_AT),
                 row.get(API_TOKEN.LAST_USED_IP),
+                lastUsedServer == null || lastUsedServerName == null
+                        ? null
+                        : new ResourceServerLabel(lastUsedServer, lastUsedServerName),
                 row.get(SCOPES).stream().map(scope -> new Scope(scope.value1())).collect(Collectors.toSet()),
                 row.get(ALLOWED_RANGES).map(range -> IpRange.parse("allowedAddresses", range.value1())));
     }

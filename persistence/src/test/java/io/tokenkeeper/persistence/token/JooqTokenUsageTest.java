@@ -36,7 +36,7 @@ class JooqTokenUsageTest {
 
     @Test
     void records_the_first_use_with_its_address() {
-        assertThat(usage.recordUse(token.id(), NOW, "192.0.2.10")).isTrue();
+        assertThat(usage.recordUse(token.id(), NOW, "192.0.2.10", null)).isTrue();
 
         var stored = tokens.find(token.id()).orElseThrow();
         assertThat(stored.lastUsedAt()).isEqualTo(NOW);
@@ -45,14 +45,14 @@ class JooqTokenUsageTest {
 
     @Test
     void writes_at_most_once_per_interval() {
-        usage.recordUse(token.id(), NOW, "192.0.2.10");
+        usage.recordUse(token.id(), NOW, "192.0.2.10", null);
 
         var soon = NOW.plus(TokenUsage.INTERVAL).minus(Duration.ofMillis(1));
-        assertThat(usage.recordUse(token.id(), soon, "198.51.100.7")).isFalse();
+        assertThat(usage.recordUse(token.id(), soon, "198.51.100.7", null)).isFalse();
         assertThat(tokens.find(token.id()).orElseThrow().lastUsedIp()).isEqualTo("192.0.2.10");
 
         var later = NOW.plus(TokenUsage.INTERVAL);
-        assertThat(usage.recordUse(token.id(), later, "198.51.100.7")).isTrue();
+        assertThat(usage.recordUse(token.id(), later, "198.51.100.7", null)).isTrue();
         var stored = tokens.find(token.id()).orElseThrow();
         assertThat(stored.lastUsedAt()).isEqualTo(later);
         assertThat(stored.lastUsedIp()).isEqualTo("198.51.100.7");
@@ -62,22 +62,22 @@ class JooqTokenUsageTest {
     void leaves_a_revoked_token_alone() {
         tokens.revoke(token.id(), token.ownerId(), NOW);
 
-        assertThat(usage.recordUse(token.id(), NOW, "192.0.2.10")).isFalse();
+        assertThat(usage.recordUse(token.id(), NOW, "192.0.2.10", null)).isFalse();
         assertThat(tokens.find(token.id()).orElseThrow().lastUsedAt()).isNull();
     }
 
     @Test
     void keeps_at_most_64_characters_of_an_address() {
-        usage.recordUse(token.id(), NOW, "f".repeat(80));
+        usage.recordUse(token.id(), NOW, "f".repeat(80), null);
 
         assertThat(tokens.find(token.id()).orElseThrow().lastUsedIp()).hasSize(64);
     }
 
     @Test
     void a_use_from_another_address_than_the_last_one_is_audited_on_behalf_of_the_owner() {
-        usage.recordUse(token.id(), NOW, "192.0.2.10");
+        usage.recordUse(token.id(), NOW, "192.0.2.10", null);
 
-        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(5), "198.51.100.7"))
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(5), "198.51.100.7", null))
                 .isTrue();
 
         var events = newAddressEvents();
@@ -94,9 +94,9 @@ class JooqTokenUsageTest {
 
     @Test
     void the_first_use_ever_and_a_use_from_the_last_address_are_not_new() {
-        assertThat(usage.recordNewAddress(token.id(), NOW, "192.0.2.10")).isFalse();
-        usage.recordUse(token.id(), NOW, "192.0.2.10");
-        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(5), "192.0.2.10"))
+        assertThat(usage.recordNewAddress(token.id(), NOW, "192.0.2.10", null)).isFalse();
+        usage.recordUse(token.id(), NOW, "192.0.2.10", null);
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(5), "192.0.2.10", null))
                 .isFalse();
 
         assertThat(newAddressEvents()).isEmpty();
@@ -104,19 +104,19 @@ class JooqTokenUsageTest {
 
     @Test
     void one_event_per_token_and_address_per_interval() {
-        usage.recordUse(token.id(), NOW, "192.0.2.10");
+        usage.recordUse(token.id(), NOW, "192.0.2.10", null);
 
-        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(1), "198.51.100.7"))
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(1), "198.51.100.7", null))
                 .isTrue();
-        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(2), "198.51.100.7"))
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(2), "198.51.100.7", null))
                 .isFalse();
-        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(3), "203.0.113.9"))
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(3), "203.0.113.9", null))
                 .isTrue();
         assertThat(usage.recordNewAddress(
-                        token.id(), NOW.plusSeconds(1).plus(TokenUsage.INTERVAL).minusMillis(1), "198.51.100.7"))
+                        token.id(), NOW.plusSeconds(1).plus(TokenUsage.INTERVAL).minusMillis(1), "198.51.100.7", null))
                 .isFalse();
         assertThat(usage.recordNewAddress(
-                        token.id(), NOW.plusSeconds(1).plus(TokenUsage.INTERVAL).plusMillis(1), "198.51.100.7"))
+                        token.id(), NOW.plusSeconds(1).plus(TokenUsage.INTERVAL).plusMillis(1), "198.51.100.7", null))
                 .isTrue();
 
         assertThat(newAddressEvents()).hasSize(3);
@@ -124,10 +124,10 @@ class JooqTokenUsageTest {
 
     @Test
     void a_revoked_token_is_not_audited() {
-        usage.recordUse(token.id(), NOW, "192.0.2.10");
+        usage.recordUse(token.id(), NOW, "192.0.2.10", null);
         tokens.revoke(token.id(), token.ownerId(), NOW.plusSeconds(1));
 
-        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(2), "198.51.100.7"))
+        assertThat(usage.recordNewAddress(token.id(), NOW.plusSeconds(2), "198.51.100.7", null))
                 .isFalse();
         assertThat(newAddressEvents()).isEmpty();
     }

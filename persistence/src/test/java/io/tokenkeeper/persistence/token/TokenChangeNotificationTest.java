@@ -77,7 +77,7 @@ class TokenChangeNotificationTest {
 
     @Test
     void says_nothing_about_recording_a_use_or_editing_a_profile() throws InterruptedException {
-        usage.recordUse(token.id(), NOW, "192.0.2.10");
+        usage.recordUse(token.id(), NOW, "192.0.2.10", null);
         dsl.execute(
                 "update app_user set display_name = 'Alice L.' where id = ?",
                 alice.id().value());

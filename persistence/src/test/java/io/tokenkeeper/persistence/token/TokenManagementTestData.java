@@ -72,7 +72,7 @@ final class TokenManagementTestData {
             var token = TOKENS.insert(
                     new NewToken(owner.id(), TokenName.of(name), secret.digest(), secret.hint(), createdAt, expiresAt));
             if (lastUsedAt != null) {
-                USAGE.recordUse(token.id(), lastUsedAt, "192.0.2.1");
+                USAGE.recordUse(token.id(), lastUsedAt, "192.0.2.1", null);
             }
             if (!enabled) {
                 TOKENS.setEnabled(token.id(), false);

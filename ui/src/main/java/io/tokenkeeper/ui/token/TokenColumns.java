@@ -76,8 +76,9 @@ final class TokenColumns<T> {
                 .setFlexGrow(0));
     }
 
+    /** When the token was last used, and at which resource server when that is known: "3 hours ago at Orders API". */
     Grid.Column<T> lastUsed() {
-        return wide(grid.addColumn(row -> Times.relativeOr(token.apply(row).lastUsedAt(), clock.instant(), "Never"))
+        return wide(grid.addColumn(row -> lastUsed(token.apply(row)))
                 .setHeader("Last Used")
                 .setKey("lastUsed")
                 .setTooltipGenerator(row -> Times.exactOrNull(token.apply(row).lastUsedAt()))
@@ -175,6 +176,12 @@ final class TokenColumns<T> {
     /** tokenkeeper: read, write · orders: read: the scopes of one resource server together. */
     static String scopes(Token token) {
         return ScopeLists.compact(token.scopes());
+    }
+
+    private String lastUsed(Token shown) {
+        var when = Times.relativeOr(shown.lastUsedAt(), clock.instant(), "Never");
+        var server = shown.lastUsedServer();
+        return shown.lastUsedAt() == null || server == null ? when : when + " at " + server.name();
     }
 
     private String name(T row) {

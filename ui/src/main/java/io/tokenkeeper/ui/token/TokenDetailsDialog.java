@@ -64,6 +64,10 @@ final class TokenDetailsDialog extends Composite<Dialog> {
         form.addFormItem(new Span(Times.local(token.createdAt())), "Date Created");
         form.addFormItem(new Span(Times.localOr(token.expiresAt(), "Never")), "Expires");
         form.addFormItem(new Span(Times.localOr(activity.lastSeenAt(), "Never")), "Last Used");
+        var server = token.lastUsedServer();
+        form.addFormItem(
+                new Span(server == null ? "Not known" : server.name() + " (" + server.identifier() + ")"),
+                "Last Used At");
         form.addFormItem(
                 new Span(token.scopes().stream().map(Scope::value).sorted().collect(Collectors.joining(" "))),
                 "Scopes");

@@ -28,6 +28,8 @@ import com.vaadin.flow.router.Route;
 import io.tokenkeeper.domain.activity.ActivityService;
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.policy.PolicyService;
+import io.tokenkeeper.domain.resourceserver.ResourceServer;
+import io.tokenkeeper.domain.resourceserver.ResourceServerAdministration;
 import io.tokenkeeper.domain.token.ManagedToken;
 import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenLifecycle;
@@ -48,9 +50,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Administration › Token Management: every user's tokens that are not revoked, searched, filtered and sorted in the
- * database one page at a time; single tokens disabled, enabled or revoked, and all of one user's tokens frozen and
- * unfrozen. {@link TokenAdministration} and {@link TokenService} check on every call that the reader is an
- * administrator.
+ * database one page at a time (also by the resource server whose scopes they hold); single tokens disabled, enabled or
+ * revoked, and all of one user's tokens frozen and unfrozen. {@link TokenAdministration} and {@link TokenService}
+ * check on every call that the reader is an administrator.
  */
 @Route("administration/tokens")
 @PageTitle("Token Management | Tokenkeeper")
@@ -60,14 +62,17 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
 
     static final String NOTHING_YET = "No API tokens yet.";
     static final String NOTHING_MATCHES = "No tokens match this search.";
+    static final String ALL_RESOURCE_SERVERS = "All resource servers";
 
     private final TokenAdministration administration;
     private final TokenService tokens;
+    private final ResourceServerAdministration resourceServers;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     private final TextField search = new TextField();
     private final Select<CreatedWithin> created = new Select<>();
+    private final Select<ResourceServer> resourceServer = new Select<>();
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Paragraph limitNotice = new Paragraph();
@@ -85,9 +90,11 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
             Clock clock,
             TokenLifecycle tokenLifecycle,
             ActivityService activity,
-            PolicyService policies) {
+            PolicyService policies,
+            ResourceServerAdministration resourceServers) {
         this.administration = administration;
         this.tokens = tokens;
+        this.resourceServers = resourceServers;
         this.currentUser = currentUser;
         this.clock = clock;
         this.lifecycle = new LifecycleActions(tokenLifecycle, activity, policies, this::actor, clock, this::refresh);
@@ -100,6 +107,7 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        resourceServer.setItems(resourceServers.list(actor()));
         updateLimitNotice();
     }
 
@@ -136,6 +144,13 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
             applyFilters();
         });
 
+        resourceServer.setLabel("Resource server");
+        resourceServer.setEmptySelectionAllowed(true);
+        resourceServer.setEmptySelectionCaption(ALL_RESOURCE_SERVERS);
+        resourceServer.setItemLabelGenerator(server -> server == null ? ALL_RESOURCE_SERVERS : server.name());
+        resourceServer.setHelperText("Tokens that hold a scope of it");
+        resourceServer.addValueChangeListener(event -> applyFilters());
+
         from.setHelperText("From the start of this day (" + Times.zoneName() + ")");
         to.setHelperText("To the end of this day (" + Times.zoneName() + ")");
         for (var date : List.of(from, to)) {
@@ -148,7 +163,7 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
         from.setManualValidation(true);
         to.setManualValidation(true);
 
-        var bar = new HorizontalLayout(search, created, from, to);
+        var bar = new HorizontalLayout(search, created, from, to, resourceServer);
         bar.setWrap(true);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -242,7 +257,12 @@ public final class TokenManagementView extends Composite<VerticalLayout> impleme
     private void applyFilters() {
         filterErrors.clear();
         try {
-            criteria = TokenSearch.ALL.matching(search.getValue()).createdBetween(createdFrom(), createdTo());
+            var server = resourceServer.getValue();
+            criteria = TokenSearch.ALL
+                    .matching(search.getValue())
+                    .createdBetween(createdFrom(), createdTo())
+                    .atResourceServer(
+                            server == null ? null : server.identifier().value());
         } catch (InvalidInputException e) {
             filterErrors.show(e);
             return;

@@ -4,6 +4,7 @@ import io.tokenkeeper.app.api.cache.CachedTokenGrants;
 import io.tokenkeeper.app.api.cache.TokenUseRecorder;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.app.base.DatabaseUnavailableException;
+import io.tokenkeeper.domain.resourceserver.ResourceIdentifier;
 import io.tokenkeeper.domain.token.TokenAuthenticator;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.token.Verification;
@@ -163,7 +164,12 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             contexts.clearContext();
-            uses.used(caller.grant(), client, request.getHeader(HttpHeaders.USER_AGENT), endpoint(request));
+            uses.used(
+                    caller.grant(),
+                    client,
+                    request.getHeader(HttpHeaders.USER_AGENT),
+                    endpoint(request),
+                    ResourceIdentifier.TOKENKEEPER.value());
         }
     }
 

@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What an accepted token leaves behind, written off the request thread: its "last used" time and address, and an
- * audit event when it is used from an address other than its last one. Each node tries at most once per token (and
- * per token and address) per {@link TokenUsage#INTERVAL}; the database keeps it to once per interval across all nodes.
- * On the request thread this costs one or two in-memory lookups.
+ * What an accepted token leaves behind, written off the request thread: its "last used" time, address and resource
+ * server, and an audit event when it is used from an address other than its last one. Each node tries at most once
+ * per token and resource server (and per token and address) per {@link TokenUsage#INTERVAL}, so that a use at another
+ * resource server is recorded at once; the database keeps it to once per interval across all nodes. On the request
+ * thread this costs one or two in-memory lookups.
  */
 public final class TokenUseRecorder {
 
@@ -28,7 +29,7 @@ public final class TokenUseRecorder {
     private final TokenUsage usage;
     private final Clock clock;
     private final BackgroundWork background;
-    private final Cache<TokenId, Boolean> recentlyRecorded = Caffeine.newBuilder()
+    private final Cache<TokenServer, Boolean> recentlyRecorded = Caffeine.newBuilder()
             .expireAfterWrite(TokenUsage.INTERVAL)
             .maximumSize(REMEMBERED)
             .build();
@@ -56,32 +57,43 @@ public final class TokenUseRecorder {
         this.activity = activity;
     }
 
-    /** A request the grant's token authenticated; its new value's first use may end the overlap of a rotation. */
-    public void used(TokenGrant grant, @Nullable String clientAddress) {
-        used(grant, clientAddress, null, null);
+    /**
+     * A request the grant's token authenticated at a resource server; its new value's first use may end the overlap of
+     * a rotation.
+     *
+     * @param server the identifier of the resource server the token was accepted at
+     */
+    public void used(TokenGrant grant, @Nullable String clientAddress, String server) {
+        used(grant, clientAddress, null, null, server);
     }
 
     /**
-     * Like {@link #used(TokenGrant, String)}, counted in the token's activity with what the request was.
+     * Like {@link #used(TokenGrant, String, String)}, counted in the token's activity with what the request was.
      *
      * @param endpoint method and route pattern, never a query string; {@code null} when unknown
      */
     public void used(
-            TokenGrant grant, @Nullable String clientAddress, @Nullable String userAgent, @Nullable String endpoint) {
+            TokenGrant grant,
+            @Nullable String clientAddress,
+            @Nullable String userAgent,
+            @Nullable String endpoint,
+            String server) {
         handover.used(grant);
         activity.record(grant.token().id(), clientAddress, userAgent, endpoint);
-        used(grant.token(), clientAddress);
+        used(grant.token(), clientAddress, server);
     }
 
     /**
      * @param token the token as this node remembers it: an address equal to its {@code lastUsedIp} is not new; any
      *     other is compared with the stored one in the background
+     * @param server the identifier of the resource server the token was accepted at
      */
-    public void used(Token token, @Nullable String clientAddress) {
+    public void used(Token token, @Nullable String clientAddress, String server) {
         var id = token.id();
+        var recorded = new TokenServer(id, server);
         // A read first: nearly every request finds its token recorded already, and a read is cheaper than a write.
-        boolean record = recentlyRecorded.getIfPresent(id) == null
-                && recentlyRecorded.asMap().putIfAbsent(id, Boolean.TRUE) == null;
+        boolean record = recentlyRecorded.getIfPresent(recorded) == null
+                && recentlyRecorded.asMap().putIfAbsent(recorded, Boolean.TRUE) == null;
         var place = clientAddress == null || clientAddress.equals(token.lastUsedIp())
                 ? null
                 : new TokenAddress(id, clientAddress);
@@ -92,14 +104,14 @@ public final class TokenUseRecorder {
         var at = clock.instant();
         boolean submitted = background.submit("record the use of token " + id.value(), () -> {
             if (compare) {
-                compareAddress(place, at);
+                compareAddress(place, at, server);
             }
             if (record) {
-                recordUse(id, at, clientAddress);
+                recordUse(recorded, at, clientAddress);
             }
         });
         if (!submitted) {
-            forget(record ? id : null, compare ? place : null);
+            forget(record ? recorded : null, compare ? place : null);
         }
     }
 
@@ -121,9 +133,9 @@ public final class TokenUseRecorder {
     }
 
     /** Before recording the use, which may overwrite the address to compare with. */
-    private void compareAddress(TokenAddress place, Instant at) {
+    private void compareAddress(TokenAddress place, Instant at, String server) {
         try {
-            usage.recordNewAddress(place.token(), at, place.address());
+            usage.recordNewAddress(place.token(), at, place.address(), server);
         } catch (RuntimeException e) {
             recentlyCompared.invalidate(place);
             log.warn(
@@ -133,21 +145,21 @@ public final class TokenUseRecorder {
         }
     }
 
-    private void recordUse(TokenId id, Instant at, @Nullable String clientAddress) {
+    private void recordUse(TokenServer recorded, Instant at, @Nullable String clientAddress) {
         try {
-            usage.recordUse(id, at, clientAddress);
+            usage.recordUse(recorded.token(), at, clientAddress, recorded.server());
         } catch (RuntimeException e) {
-            recentlyRecorded.invalidate(id);
+            recentlyRecorded.invalidate(recorded);
             log.warn(
                     "Could not record the use of token {} ({})",
-                    id.value(),
+                    recorded.token().value(),
                     e.getClass().getSimpleName());
         }
     }
 
-    private void forget(@Nullable TokenId id, @Nullable TokenAddress place) {
-        if (id != null) {
-            recentlyRecorded.invalidate(id);
+    private void forget(@Nullable TokenServer recorded, @Nullable TokenAddress place) {
+        if (recorded != null) {
+            recentlyRecorded.invalidate(recorded);
         }
         if (place != null) {
             recentlyCompared.invalidate(place);
@@ -155,4 +167,6 @@ public final class TokenUseRecorder {
     }
 
     private record TokenAddress(TokenId token, String address) {}
+
+    private record TokenServer(TokenId token, String server) {}
 }
