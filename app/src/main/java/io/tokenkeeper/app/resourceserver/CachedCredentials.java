@@ -6,17 +6,15 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.tokenkeeper.app.base.AfterTransaction;
 import io.tokenkeeper.app.base.DatabaseStatus;
 import io.tokenkeeper.app.base.DatabaseUnavailableException;
+import io.tokenkeeper.app.base.FeedSubscriber;
 import io.tokenkeeper.domain.resourceserver.ClientId;
 import io.tokenkeeper.domain.resourceserver.ResourceServerChanges;
 import io.tokenkeeper.domain.resourceserver.ResourceServerCredential;
 import io.tokenkeeper.domain.resourceserver.ResourceServerStore;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
-import io.tokenkeeper.domain.token.TokenId;
-import io.tokenkeeper.domain.user.UserId;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Resource servers' credentials by client id, remembered like token state: for the cache lifetime at most, forgotten
@@ -25,13 +23,11 @@ import org.springframework.context.SmartLifecycle;
  * introspection checks its caller without a query; one after half the lifetime has the credential read again in the
  * background (Caffeine's refresh, on the common pool).
  */
-final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscriber, ResourceServerChanges {
+final class CachedCredentials extends FeedSubscriber implements ResourceServerChanges {
 
     private final ResourceServerStore store;
-    private final TokenAndPolicyChangeFeed feed;
     private final LoadingCache<String, Optional<ResourceServerCredential>> cache;
     private volatile boolean trusted;
-    private TokenAndPolicyChangeFeed.@Nullable Subscription subscription;
 
     private final DatabaseStatus database;
 
@@ -50,9 +46,9 @@ final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFee
             Duration lifetime,
             Duration refreshAfter,
             DatabaseStatus database) {
+        super(feed);
         this.store = store;
         this.database = database;
-        this.feed = feed;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(lifetime)
                 .refreshAfterWrite(refreshAfter)
@@ -117,24 +113,6 @@ final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFee
     }
 
     @Override
-    public synchronized void start() {
-        subscription = feed.subscribe(this);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return subscription != null;
-    }
-
-    @Override
     public void connected() {
         cache.invalidateAll();
         trusted = true;
@@ -156,13 +134,4 @@ final class CachedCredentials implements SmartLifecycle, TokenAndPolicyChangeFee
     public void anythingChanged() {
         cache.invalidateAll();
     }
-
-    @Override
-    public void tokenChanged(TokenId token) {}
-
-    @Override
-    public void ownerChanged(UserId owner) {}
-
-    @Override
-    public void policyChanged() {}
 }

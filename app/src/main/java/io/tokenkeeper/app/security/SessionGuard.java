@@ -1,8 +1,8 @@
 package io.tokenkeeper.app.security;
 
 import io.tokenkeeper.app.base.DatabaseStatus;
+import io.tokenkeeper.app.base.FeedSubscriber;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
-import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,19 +32,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * once; while the feed is not connected, on every signed-in request. A user who changes their own password keeps the session they did it in.
  */
 @Component
-class SessionGuard implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscriber {
+class SessionGuard extends FeedSubscriber {
 
-    private final TokenAndPolicyChangeFeed feed;
     private final UserStore users;
     private final DatabaseStatus database;
     private static final String GONE = "account gone";
 
     private final Map<Long, String> current = new ConcurrentHashMap<>();
     private volatile boolean listening;
-    private TokenAndPolicyChangeFeed.@Nullable Subscription subscription;
 
     SessionGuard(TokenAndPolicyChangeFeed feed, UserStore users, DatabaseStatus database) {
-        this.feed = feed;
+        super(feed);
         this.users = users;
         this.database = database;
     }
@@ -134,24 +131,6 @@ class SessionGuard implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscribe
     }
 
     @Override
-    public synchronized void start() {
-        subscription = feed.subscribe(this);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return subscription != null;
-    }
-
-    @Override
     public void connected() {
         current.clear();
         listening = true;
@@ -170,12 +149,6 @@ class SessionGuard implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscribe
             current.remove(owner.value());
         }
     }
-
-    @Override
-    public void tokenChanged(TokenId token) {}
-
-    @Override
-    public void policyChanged() {}
 
     @Override
     public void anythingChanged() {

@@ -1,54 +1,33 @@
 package io.tokenkeeper.app.api.cache;
 
+import io.tokenkeeper.app.base.FeedSubscriber;
 import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed;
-import io.tokenkeeper.domain.token.TokenAndPolicyChangeFeed.Subscription;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.user.UserId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps this node's {@link CachedTokenGrants}, {@link CachedPolicy} and {@link KnownDigests} in step with the changes every node commits:
  * subscribed to the {@link TokenAndPolicyChangeFeed} while the application runs, it evicts what each change names.
  * Until the feed is connected, and whenever it is not, both caches are cleared and bypassed.
  */
-final class CacheSubscription implements SmartLifecycle, TokenAndPolicyChangeFeed.Subscriber {
+final class CacheSubscription extends FeedSubscriber {
 
     private static final Logger log = LoggerFactory.getLogger(CacheSubscription.class);
 
-    private final TokenAndPolicyChangeFeed feed;
     private final CachedTokenGrants grants;
     private final CachedPolicy policy;
     private final KnownDigests known;
-    private @Nullable Subscription subscription;
     private volatile boolean listening;
 
     CacheSubscription(
             TokenAndPolicyChangeFeed feed, CachedTokenGrants grants, CachedPolicy policy, KnownDigests known) {
-        this.feed = feed;
+        super(feed);
         this.grants = grants;
         this.policy = policy;
         this.known = known;
-    }
-
-    @Override
-    public synchronized void start() {
-        subscription = feed.subscribe(this);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return subscription != null;
     }
 
     @Override
