@@ -6,8 +6,9 @@ import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.scope.Scope;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -77,7 +78,7 @@ final class IntrospectionEndpoint {
                 .cacheControl(CacheControl.noStore())
                 .body(new Answer(
                         true,
-                        result.scopes().stream().map(Scope::value).sorted().collect(Collectors.joining(" ")),
+                        scopeText(result.scopes()),
                         server.clientId() == null ? "" : server.clientId().value(),
                         username,
                         "Bearer",
@@ -131,6 +132,17 @@ final class IntrospectionEndpoint {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** RFC 7662's {@code scope}: the names, sorted, separated by spaces. A loop: this runs on every introspection. */
+    static String scopeText(Set<Scope> scopes) {
+        var names = new String[scopes.size()];
+        int at = 0;
+        for (var scope : scopes) {
+            names[at++] = scope.value();
+        }
+        Arrays.sort(names);
+        return String.join(" ", names);
     }
 
     /** This Tokenkeeper as its callers reach it. */

@@ -10,7 +10,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Spring Security's strict firewall, with its header checks written as a loop instead of a regular expression. The
  * rules are the firewall's own — a header name must be made of assigned, non-control characters, a value too, a tab
  * aside — but each {@code getHeader} of every request ran two regular expressions: on a warm API request, reading
- * the {@code Authorization} and {@code User-Agent} headers cost more than verifying the token.
+ * the {@code Authorization} and {@code User-Agent} headers cost more than verifying the token. Parameter names, checked
+ * on every {@code getParameter} (the introspection reads its form fields so), follow the header names' rule.
  */
 @Configuration(proxyBeanMethods = false)
 class HeaderFirewall {
@@ -26,6 +27,9 @@ class HeaderFirewall {
         var firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderNames(NAMES);
         firewall.setAllowedHeaderValues(VALUES);
+        // Parameter names follow the header names' rule; it runs on every getParameter, as introspection reads its
+        // form.
+        firewall.setAllowedParameterNames(NAMES);
         return firewall;
     }
 

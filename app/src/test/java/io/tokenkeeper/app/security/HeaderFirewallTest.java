@@ -28,6 +28,15 @@ class HeaderFirewallTest {
     }
 
     @Test
+    void parameter_names_are_judged_as_the_strict_firewalls_regular_expression_judges_them_for_every_code_point() {
+        for (var text : everyCodePointAndSomeStrings()) {
+            assertThat(HeaderFirewall.NAMES.test(text))
+                    .as("parameter name %s", describe(text))
+                    .isEqualTo(StrictHttpFirewall.ALLOWED_PARAMETER_NAMES.test(text));
+        }
+    }
+
+    @Test
     void a_tab_is_allowed_in_a_value_and_not_in_a_name_and_a_token_passes_both() {
         assertThat(HeaderFirewall.VALUES.test("a\tb")).isTrue();
         assertThat(HeaderFirewall.NAMES.test("a\tb")).isFalse();

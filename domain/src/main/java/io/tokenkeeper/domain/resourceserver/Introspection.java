@@ -3,8 +3,8 @@ package io.tokenkeeper.domain.resourceserver;
 import io.tokenkeeper.domain.scope.Scope;
 import io.tokenkeeper.domain.token.TokenGrant;
 import io.tokenkeeper.domain.token.Verification;
+import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +29,26 @@ public record Introspection(@Nullable TokenGrant grant, Set<Scope> scopes) {
             return INACTIVE;
         }
         var grant = verification.requireGrant();
-        var held = new TreeSet<>(grant.token().scopes());
-        held.retainAll(server.scopeNames());
-        return held.isEmpty() ? INACTIVE : new Introspection(grant, held);
+        // A loop over the server's few scopes, not streams and sets: this runs on every introspection.
+        var tokenScopes = grant.token().scopes();
+        var defined = server.scopes();
+        var held = new Scope[defined.size()];
+        int count = 0;
+        for (var definition : defined) {
+            if (tokenScopes.contains(definition.scope()) && !contains(held, count, definition.scope())) {
+                held[count++] = definition.scope();
+            }
+        }
+        return count == 0 ? INACTIVE : new Introspection(grant, Set.of(Arrays.copyOf(held, count)));
+    }
+
+    private static boolean contains(Scope[] scopes, int count, Scope scope) {
+        for (int at = 0; at < count; at++) {
+            if (scopes[at].equals(scope)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isActive() {
