@@ -42,11 +42,47 @@ class IpRangeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "example.com", "localhost", "256.1.1.1", "1.2.3", "1.2.3.4.5", "1.2.3.4/", "1.2.3.4/x"})
+    @ValueSource(
+            strings = {
+                "",
+                "example.com",
+                "localhost",
+                "256.1.1.1",
+                "1.2.3",
+                "1.2.3.4.5",
+                "1.2.3.4/",
+                "1.2.3.4/x",
+                "1..2.3",
+                ".1.2.3",
+                "1.2.3.",
+                "1234.1.1.1",
+                "1.2.3.4444",
+                "0x1.2.3.4",
+                "1.2.3.-4",
+                "\u0661.\u0662.\u0663.\u0664",
+                "\uff11.2.3.4",
+                "\u0661::1"
+            })
     void refuses_anything_that_is_not_a_literal_address_or_range(String entry) {
         assertThatThrownBy(() -> IpRange.parse("trustedRanges", entry))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("trustedRanges"));
+    }
+
+    @Test
+    void every_dotted_quad_reads_as_the_jdk_reads_it_leading_zeros_decimal() throws Exception {
+        var random = new java.util.Random(7);
+        var samples = new java.util.ArrayList<>(java.util.List.of(
+                "0.0.0.0", "255.255.255.255", "010.001.000.009", "00.1.1.1", "1.2.3.04", "192.168.0.1"));
+        for (int i = 0; i < 2_000; i++) {
+            samples.add(random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
+                    + random.nextInt(256));
+        }
+        for (var address : samples) {
+            var expected = java.net.InetAddress.getByAddress(
+                    java.net.InetAddress.getByName(address).getAddress());
+            assertThat(IpRange.parse("f", address)).as(address).hasToString(expected.getHostAddress());
+        }
     }
 
     @Test
