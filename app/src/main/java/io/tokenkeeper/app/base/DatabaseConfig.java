@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * The database around the data source Spring Boot (or {@link EmbeddedDatabaseConfig}) provides: the checks before
+ * The database around the data source of {@link DataSourceConfig}: the checks before
  * Flyway's migrations at start-up, and whether the database can be reached now ({@link DatabaseStatus}).
  */
 @Configuration(proxyBeanMethods = false)

@@ -13,12 +13,16 @@ import io.tokenkeeper.persistence.notification.JooqNotificationStore;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.util.StringUtils;
 
 /** Notifications: stored, mailed when a mail server is configured (in-app only otherwise), reminders on time. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailProperties.class)
 class NotificationConfig {
 
     @Bean
@@ -26,11 +30,18 @@ class NotificationConfig {
         return new JooqNotificationStore(dsl);
     }
 
-    /** Spring Boot offers a mail sender only when {@code spring.mail.host} is set; without one, no mail and no error. */
+    /**
+     * Mail through the server of {@code spring.mail.*} when {@code spring.mail.host} is set; without one, no mail and
+     * no error. The sender is made here, when the application starts, instead of by Spring Boot's mail
+     * auto-configuration (excluded in application.properties): that one depends on a condition on the host, which
+     * Spring AOT would evaluate once when the jar is built and so never offer a sender to a configured server.
+     */
     @Bean
-    Mailer mailer(ObjectProvider<JavaMailSender> sender, NotificationProperties settings) {
-        var configured = sender.getIfAvailable();
-        return configured == null ? Mailer.NONE : new SpringMailer(configured, settings.mailFrom());
+    Mailer mailer(MailProperties mail, ObjectProvider<SslBundles> sslBundles, NotificationProperties settings) {
+        if (!StringUtils.hasText(mail.getHost())) {
+            return Mailer.NONE;
+        }
+        return new SpringMailer(SmtpServer.sender(mail, sslBundles::getObject), settings.mailFrom());
     }
 
     @Bean

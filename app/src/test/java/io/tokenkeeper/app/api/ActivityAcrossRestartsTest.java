@@ -2,8 +2,8 @@ package io.tokenkeeper.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.tokenkeeper.ApplicationTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,8 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApplicationTest
 class ActivityAcrossRestartsTest {
 
+    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
     @Autowired
-    EmbeddedPostgres postgres;
+    HikariDataSource database;
 
     @Autowired
     ApiTestData testData;
@@ -24,7 +25,7 @@ class ActivityAcrossRestartsTest {
     @Test
     void a_node_that_stops_writes_what_it_summed_and_the_next_one_adds_to_it_without_double_counting() {
         var caller = testData.aCaller();
-        var jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+        var jdbcUrl = database.getJdbcUrl();
         // A flush period longer than the test: only stopping the node writes the uses.
         try (var node = OtherNode.start(jdbcUrl, "--tokenkeeper.activity.flush=1h")) {
             var client = new ApiClient(node.port());

@@ -2,9 +2,9 @@ package io.tokenkeeper.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.persistence.token.PostgresChangeFeed;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jooq.DSLContext;
@@ -29,8 +29,9 @@ class ApiTwoNodesTest {
     @LocalServerPort
     int portA;
 
+    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
     @Autowired
-    EmbeddedPostgres postgres;
+    HikariDataSource database;
 
     @Autowired
     ApiTestData testData;
@@ -45,7 +46,7 @@ class ApiTwoNodesTest {
 
     @BeforeAll
     void startNodeB() {
-        nodeB = OtherNode.start(postgres.getJdbcUrl("postgres", "postgres"));
+        nodeB = OtherNode.start(database.getJdbcUrl());
     }
 
     @AfterAll

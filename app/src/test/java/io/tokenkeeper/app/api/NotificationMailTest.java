@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.domain.notification.NotificationKind;
 import io.tokenkeeper.domain.notification.NotificationService;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationMailTest {
 
+    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
     @Autowired
-    EmbeddedPostgres postgres;
+    HikariDataSource database;
 
     @Autowired
     ApiTestData testData;
@@ -40,7 +41,7 @@ class NotificationMailTest {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         mailingNode = OtherNode.start(
-                postgres.getJdbcUrl("postgres", "postgres"),
+                database.getJdbcUrl(),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--tokenkeeper.notifications.mail-from=tokenkeeper@example.org");

@@ -2,6 +2,7 @@ package io.tokenkeeper.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.account.UserAdministration;
@@ -11,7 +12,6 @@ import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.domain.user.UserStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpRequest;
 import java.util.EnumSet;
 import java.util.Set;
@@ -35,8 +35,9 @@ class ScimDeprovisioningTwoNodesTest {
     @LocalServerPort
     int portA;
 
+    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
     @Autowired
-    EmbeddedPostgres postgres;
+    HikariDataSource database;
 
     @Autowired
     UserTestData users;
@@ -57,7 +58,7 @@ class ScimDeprovisioningTwoNodesTest {
 
     @BeforeAll
     void startNodeB() {
-        nodeB = OtherNode.start(postgres.getJdbcUrl("postgres", "postgres"));
+        nodeB = OtherNode.start(database.getJdbcUrl());
     }
 
     @AfterAll

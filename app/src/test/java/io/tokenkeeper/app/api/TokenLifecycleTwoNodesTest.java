@@ -2,9 +2,9 @@ package io.tokenkeeper.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.domain.notification.ExpiryReminders;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -34,8 +34,9 @@ class TokenLifecycleTwoNodesTest {
     @LocalServerPort
     int portA;
 
+    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
     @Autowired
-    EmbeddedPostgres postgres;
+    HikariDataSource database;
 
     @Autowired
     ApiTestData testData;
@@ -53,7 +54,7 @@ class TokenLifecycleTwoNodesTest {
 
     @BeforeAll
     void startNodeB() {
-        nodeB = OtherNode.start(postgres.getJdbcUrl("postgres", "postgres"));
+        nodeB = OtherNode.start(database.getJdbcUrl());
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenkeeper.ApplicationTest;
@@ -13,7 +14,6 @@ import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -48,8 +48,9 @@ class ClusterBehindNginxTest {
     @LocalServerPort
     int portA;
 
+    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
     @Autowired
-    EmbeddedPostgres postgres;
+    HikariDataSource database;
 
     @Autowired
     UserTestData users;
@@ -68,7 +69,7 @@ class ClusterBehindNginxTest {
 
     @BeforeAll
     void startClusterAndBrowser() throws Exception {
-        nodeB = OtherNode.startWithPages(postgres.getJdbcUrl("postgres", "postgres"));
+        nodeB = OtherNode.startWithPages(database.getJdbcUrl());
         nginx = Nginx.start(this::configuration);
         driver = Browser.start();
     }
