@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Time from process start to the first served /login, for the production jar, with and without the JDK's
-# ahead-of-time cache (JEP 483/514/515). Usage, from the repository root, after `./mvnw -pl app -am package -DskipTests`:
+# Time from process start to the first served /login, for the production jar: on a plain JVM, with Spring AOT's
+# generated bean definitions (-Dspring.aot.enabled=true), and with those and the JDK's ahead-of-time cache
+# (JEP 483/514/515). Usage, from the repository root, after `./mvnw -pl app -am package -DskipTests`:
 #
-#   bench/start/start-time.sh            # extract the jar, train the cache once, then 5 timed starts of each kind
+#   bench/start/start-time.sh            # extract the jar, train the cache once, then 5 timed starts of each kind, in turn
 #   RUNS=10 bench/start/start-time.sh
 #
 # Every start uses the same embedded PostgreSQL data directory (created by the first start), so the database's
@@ -39,18 +40,20 @@ first_login() {
   echo $(( (served - started) / 1000000 ))
 }
 
-report() {
-  local label=$1; shift
-  local times=()
-  for _ in $(seq "$RUNS"); do times+=("$(first_login "$@")"); done
-  printf '%-22s %s ms (median of %s: %s)\n' "$label" \
-      "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
-      "$RUNS" "${times[*]}"
-}
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # Training: one start that serves /login and stops cleanly (SIGTERM); the JVM writes the cache as it exits.
-echo "first start (creates the database) and training of the AOT cache: $(first_login -XX:AOTCacheOutput="$WORK/tokenkeeper.aot") ms"
+echo "first start (creates the database) and training of the AOT cache: $(first_login -Dspring.aot.enabled=true -XX:AOTCacheOutput="$WORK/tokenkeeper.aot") ms"
 ls -l "$WORK/tokenkeeper.aot"
 
-report "without the AOT cache"
-report "with the AOT cache" -XX:AOTCache="$WORK/tokenkeeper.aot"
+# The three kinds of start take turns, so that a machine that gets busier or quieter affects them alike.
+plain=() aot=() cached=()
+for _ in $(seq "$RUNS"); do
+  plain+=("$(first_login)")
+  aot+=("$(first_login -Dspring.aot.enabled=true)")
+  cached+=("$(first_login -Dspring.aot.enabled=true -XX:AOTCache="$WORK/tokenkeeper.aot")")
+done
+printf '%-34s %6s ms (median of %s: %s)\n' \
+    "plain JVM" "$(median "${plain[@]}")" "$RUNS" "${plain[*]}" \
+    "Spring AOT" "$(median "${aot[@]}")" "$RUNS" "${aot[*]}" \
+    "Spring AOT and the JDK's AOT cache" "$(median "${cached[@]}")" "$RUNS" "${cached[*]}"
