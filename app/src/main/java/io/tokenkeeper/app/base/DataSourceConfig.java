@@ -3,11 +3,8 @@ package io.tokenkeeper.app.base;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,28 +23,24 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(DataSourceConfig.class);
-
+    /**
+     * The embedded PostgreSQL when no {@code spring.datasource.url} is set: the one {@link EmbeddedDatabaseStart}
+     * began to start early, or, in an application built without it, one started now.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DataSourceProperties properties, DatabaseProperties settings) throws IOException {
+    EmbeddedDatabase embeddedDatabase(
+            DataSourceProperties properties,
+            DatabaseProperties settings,
+            ObjectProvider<EmbeddedDatabaseStart.Starting> starting)
+            throws IOException {
+        var early = starting.getIfAvailable();
         if (StringUtils.hasText(properties.getUrl())) {
+            if (early != null) {
+                early.discard();
+            }
             return new EmbeddedDatabase(null);
         }
-        Path data = settings.directory().toAbsolutePath().normalize();
-        Files.createDirectories(data);
-        var postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                // Stopped by close() below, after the pool and whatever writes on shutdown (the last flush of token
-                // usage): zonky's own shutdown hook would stop it at the same time as Spring's closes the application.
-                .setRegisterShutdownHook(false)
-                .start();
-        log.info(
-                "Started the embedded PostgreSQL on port {}; its data is kept in {}."
-                        + " Set SPRING_DATASOURCE_URL to use another PostgreSQL instead.",
-                postgres.getPort(),
-                data);
-        return new EmbeddedDatabase(postgres);
+        return new EmbeddedDatabase(early != null ? early.take() : EmbeddedDatabaseStart.start(settings.directory()));
     }
 
     /**
