@@ -185,14 +185,18 @@ forward_status="$(curl -sS -o /dev/null -w '%{http_code}' -H @<(authorization) -
     -H 'X-Forwarded-For: 203.0.113.7' "$forward")"
 [[ "$forward_status" == 200 ]] || die "forward-auth answers $forward_status, not 200"
 
-# "all onRequestThreads": the application's statement counter, scraped with the administrator's token.
+# "all onRequestThreads active inactive": the application's statement counter and its count of introspection answers
+# by whether the token was active, scraped with the administrator's token.
 queries() {
     curl -fsS -H @<(authorization) "$base/actuator/prometheus" | awk '
         /^tokenkeeper_db_statements_total\{/ {
             all += $NF
             if ($0 ~ /thread="request"/) request += $NF
         }
-        END { printf "%d %d\n", all, request }'
+        /^tokenkeeper_introspections_total\{/ {
+            if ($0 ~ /active="true"/) active += $NF; else inactive += $NF
+        }
+        END { printf "%d %d %d %d\n", all, request, active, inactive }'
 }
 
 rows=()
@@ -221,8 +225,8 @@ cpu_ticks() {
     awk '{print $14 + $15}' "/proc/$app_pid/stat"
 }
 
-# run LABEL SECONDS URL SCRIPT [wrk script arguments…]: one wrk run; sets rate, requests, errors, not_active (from
-# resource-server.lua's introspection), the queries and the application's CPU microseconds per request.
+# run LABEL SECONDS URL SCRIPT [wrk script arguments…]: one wrk run; sets rate, requests, errors, not_active (for an
+# introspection run, from the application's counter), the queries and the application's CPU microseconds per request.
 run() {
     local label="$1" seconds="$2" url="$3" script="$4"
     shift 4
@@ -238,14 +242,20 @@ run() {
         'BEGIN {printf "%.1f", t * 1000000 / hz / n}')"
     errors="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$work/wrk.out")"
     errors="${errors:-0}"
-    not_active="$(sed -n 's/^not active: //p' "$work/wrk.out")"
-    not_active="${not_active:-0}"
-    local note=""
+    local note="" all_before request_before active_before inactive_before all_after request_after active_after \
+        inactive_after
+    read -r all_before request_before active_before inactive_before <<< "$before"
+    read -r all_after request_after active_after inactive_after <<< "$after"
+    # Every introspection answer, counted by the application: any inactive one, and any of wrk's completed requests
+    # that the application did not count as active (it may count a few more: answers wrk stopped waiting for).
+    not_active=0
     if [[ "$script" == resource-server.lua && "$1" == introspect ]]; then
+        not_active=$((inactive_after - inactive_before))
+        if ((requests > active_after - active_before)); then
+            not_active=$((not_active + requests - (active_after - active_before)))
+        fi
         note="not active: $not_active"
     fi
-    read -r all_before request_before <<< "$before"
-    read -r all_after request_after <<< "$after"
     request_queries=$((request_after - request_before))
     all_queries=$((all_after - all_before))
     if [[ -n "$label" ]]; then
@@ -373,7 +383,7 @@ echo
 echo "queries: statements on request threads during the run; (all): on every thread, background writes included."
 echo "CPU µs/req: the application's CPU time (all its threads, GC and JIT included) per request; not PostgreSQL's."
 echo "The flood's warm-up (${FLOOD_WARM_UP}s, not shown) ran $flood_warm_up_queries queries: one per failure until the address was throttled."
-echo "not active: introspection answers that were not 200 with \"active\":true (every answer is checked)."
+echo "not active: introspection answers the application counted inactive, or wrk's answers it did not count active."
 printf 'median req/s: unauthenticated %s, authenticated %s, introspection %s, forward-auth %s\n' "$twin_median" \
     "$valid_median" "$introspect_median" "$forward_median"
 printf 'authenticated / unauthenticated per round: %s\n' "${ratios[*]}"

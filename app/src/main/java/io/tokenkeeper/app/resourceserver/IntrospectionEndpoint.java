@@ -2,6 +2,8 @@ package io.tokenkeeper.app.resourceserver;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenkeeper.app.base.DatabaseUnavailableException;
 import io.tokenkeeper.domain.network.IpRange;
 import io.tokenkeeper.domain.scope.Scope;
@@ -31,9 +33,20 @@ final class IntrospectionEndpoint {
     static final String PATH = "/oauth2/introspect";
 
     private final ResourceServerGate gate;
+    private final Counter active;
+    private final Counter inactive;
 
-    IntrospectionEndpoint(ResourceServerGate gate) {
+    IntrospectionEndpoint(ResourceServerGate gate, MeterRegistry metrics) {
         this.gate = gate;
+        this.active = answers(metrics, true);
+        this.inactive = answers(metrics, false);
+    }
+
+    private static Counter answers(MeterRegistry metrics, boolean active) {
+        return Counter.builder("tokenkeeper.introspections")
+                .description("Introspection answers to authenticated resource servers, by whether the token was active")
+                .tag("active", Boolean.toString(active))
+                .register(metrics);
     }
 
     @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -69,8 +82,10 @@ final class IntrospectionEndpoint {
         }
         var result = gate.judge(server, "Bearer " + token, clientIp, request.getRemoteAddr());
         if (!result.isActive()) {
+            inactive.increment();
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Answer.INACTIVE);
         }
+        active.increment();
         var grant = result.grant();
         var username = grant.owner().username().value();
         var expires = grant.token().expiresAt();

@@ -206,6 +206,37 @@ class IntrospectionHttpTest {
     }
 
     @Test
+    void every_answer_is_counted_as_active_or_not_for_the_operators_metrics() throws Exception {
+        var orders = data.aServer();
+        var token = data.aToken(users.aUserWithApiAccess(), List.of(orders.read()), List.of());
+        double activeBefore = answers(true);
+        double inactiveBefore = answers(false);
+
+        assertThat(active(orders, token)).isTrue();
+        assertThat(active(orders, token)).isTrue();
+        assertThat(json(introspect(orders.basic(), "token=tkp_nobody_has_this"))
+                        .get("active")
+                        .asBoolean())
+                .isFalse();
+        assertThat(introspect(
+                                "Basic bm9ib2R5Om5vdGhpbmc=",
+                                "token=" + token.secret().reveal())
+                        .statusCode())
+                .as("a caller that is not a resource server gets no answer, so none is counted")
+                .isEqualTo(401);
+
+        assertThat(answers(true) - activeBefore).isEqualTo(2.0);
+        assertThat(answers(false) - inactiveBefore).isEqualTo(1.0);
+    }
+
+    private double answers(boolean active) {
+        return metrics.get("tokenkeeper.introspections")
+                .tag("active", Boolean.toString(active))
+                .counter()
+                .count();
+    }
+
+    @Test
     void a_warm_introspection_runs_no_query_on_the_request_thread() throws Exception {
         var orders = data.aServer();
         var token = data.aToken(users.aUserWithApiAccess(), List.of(orders.read()), List.of());
