@@ -74,14 +74,14 @@ COPY --from=build /workspace/extracted/application/ /opt/tokenkeeper/
 
 # The JDK's ahead-of-time cache (JEP 483/514/515): classes loaded and linked, and method profiles, from one training
 # start of this very image, so that every later start skips that work. The training start runs as the unprivileged
-# user (PostgreSQL refuses root) on a throw-away embedded database and stops once the application context is ready
-# (spring.context.exit=onRefresh); the cache is then handed to root, read-only for the user like the rest.
+# user (PostgreSQL refuses root) on a throw-away embedded database, serves /login once and stops on SIGTERM
+# (train-aot-cache.sh says why not spring.context.exit=onRefresh); the cache is then handed to root, read-only for the
+# user like the rest.
+COPY --chmod=0755 app/src/main/docker/train-aot-cache.sh /usr/local/bin/
 RUN install -d -o 10001 -g 10001 -m 0755 /opt/tokenkeeper/aot
 USER 10001:10001
-RUN TOKENKEEPER_DATABASE_DIRECTORY=/tmp/training-postgres TOKENKEEPER_ADMIN_PASSWORD=training-start-only \
-    java -XX:MaxRAMPercentage=75 -XX:AOTCacheOutput=/opt/tokenkeeper/aot/tokenkeeper.aot \
-         -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar /opt/tokenkeeper/tokenkeeper.jar \
- && rm -rf /tmp/training-postgres /tmp/embedded-pg
+RUN train-aot-cache.sh /opt/tokenkeeper/tokenkeeper.jar /opt/tokenkeeper/aot/tokenkeeper.aot -XX:MaxRAMPercentage=75 \
+ && rm -rf /tmp/embedded-pg
 USER root
 RUN chown -R root:root /opt/tokenkeeper/aot
 
