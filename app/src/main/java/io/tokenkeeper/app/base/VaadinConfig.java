@@ -4,6 +4,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.tokenkeeper.ui.base.CurrentUser;
 import io.tokenkeeper.ui.base.ErrorNotifier;
 import io.tokenkeeper.ui.base.RouteAccess;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +36,11 @@ class VaadinConfig {
             }
         }
         return false;
+    }
+
+    @Bean
+    ServletContextInitializer vaadinLookupWithoutScan() {
+        return new VaadinLookupWithoutScan();
     }
 
     @Bean
