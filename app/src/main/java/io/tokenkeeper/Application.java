@@ -1,5 +1,6 @@
 package io.tokenkeeper;
 
+import io.tokenkeeper.app.base.EmbeddedDatabaseStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +17,8 @@ public class Application {
     public static void main(String[] args) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        SpringApplication.run(Application.class, args);
+        var application = new SpringApplication(Application.class);
+        application.addInitializers(new EmbeddedDatabaseStart());
+        application.run(args);
     }
 }

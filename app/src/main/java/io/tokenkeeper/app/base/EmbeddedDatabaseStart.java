@@ -19,9 +19,11 @@ import org.springframework.util.StringUtils;
 /**
  * Starts the embedded PostgreSQL on a thread of its own as soon as the configuration is known, so that the database
  * starts while the web server and the views are set up instead of after them; {@link DataSourceConfig} waits for it
- * when the first bean needs the database. Registered in {@code META-INF/spring.factories}: it runs before the
- * application context is refreshed. Nothing starts when {@code spring.datasource.url} is set, nor while Spring AOT
- * processes the application at build time.
+ * when the first bean needs the database. Added by {@code Application.main}, so it runs before the application
+ * context is refreshed — not through {@code META-INF/spring.factories}, which would start a database for every Spring
+ * application on the class path (the tests' stand-in resource server left one running). Tests that build the context
+ * themselves start the database when the data source needs it. Nothing starts when {@code spring.datasource.url} is
+ * set, nor while Spring AOT processes the application at build time.
  */
 public final class EmbeddedDatabaseStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
