@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Tokenkeeper. Sits in the root package on purpose: Vaadin looks for routes below the auto-configuration package,
- * and the views live in {@code io.tokenkeeper.ui}. Its {@code tokenkeeper.*} settings are bound by the
+ * Tokenkeeper. Sits in the root package so that its component scan covers the application ({@code io.tokenkeeper.app})
+ * and the views ({@code io.tokenkeeper.ui}, the only package Vaadin scans for routes: {@code VaadinConfig}). Its {@code tokenkeeper.*} settings are bound by the
  * {@code @ConfigurationProperties} records of the packages that use them, with their defaults.
  */
 @SpringBootApplication
