@@ -340,7 +340,8 @@ class ApiAuthenticationHttpTest {
         assertThat(scraped.statusCode()).isEqualTo(200);
         assertThat(scraped.body())
                 .contains("tokenkeeper_api_authentications_total{outcome=\"accepted\"}")
-                .contains("tokenkeeper_api_verification_seconds")
+                .containsPattern("tokenkeeper_api_verification_seconds_count(\\{[^}]*\\})? [1-9]")
+                .contains("tokenkeeper_api_verification_seconds_sum")
                 .contains("tokenkeeper_db_statements_total{thread=\"request\"}")
                 .contains("tokenkeeper_db_statements_total{thread=\"background\"}")
                 .contains("cache_gets_total{cache=\"api-token-grants\"");

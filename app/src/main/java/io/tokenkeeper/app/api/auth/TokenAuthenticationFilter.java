@@ -188,11 +188,15 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         if (credential == null) {
             return authenticator.verify(null, null, client);
         }
-        return metrics.verification()
-                .record(() -> cacheOnly
-                        ? authenticator.verify(
-                                credential.value(), credential.username(), client, grants::findForThrottledClient)
-                        : authenticator.verify(credential.value(), credential.username(), client));
+        long start = System.nanoTime();
+        try {
+            return cacheOnly
+                    ? authenticator.verify(
+                            credential.value(), credential.username(), client, grants::findForThrottledClient)
+                    : authenticator.verify(credential.value(), credential.username(), client);
+        } finally {
+            metrics.verified(start);
+        }
     }
 
     /**
