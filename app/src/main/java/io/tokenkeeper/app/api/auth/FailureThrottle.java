@@ -60,6 +60,10 @@ public final class FailureThrottle {
 
     /** How long {@code client} must wait, if it is throttled now (as far as this node knows, without a query). */
     public Optional<Duration> throttled(String client) {
+        if (emptyUntil.estimatedSize() == 0 && buckets.estimatedSize() == 0) {
+            // No client has failed lately (nearly always): nothing to look up, and no key to work out.
+            return Optional.empty();
+        }
         var key = key(client);
         var until = emptyUntil.getIfPresent(key);
         if (until != null) {

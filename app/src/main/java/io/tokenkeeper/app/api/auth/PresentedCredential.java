@@ -19,21 +19,28 @@ public record PresentedCredential(String value, @Nullable String username) {
     /** Longer than any Basic credential a token and a username can make: refuse before decoding. */
     private static final int MAX_BASIC_LENGTH = 512;
 
+    private static final String BEARER = "Bearer";
+    private static final String BASIC = "Basic";
+
     /** The credential in {@code header}, or {@code null} for an unknown scheme or undecodable Basic credentials. */
     public static @Nullable PresentedCredential parse(String header) {
         int space = header.indexOf(' ');
-        if (space <= 0) {
-            return null;
+        if (isScheme(header, space, BEARER)) {
+            return new PresentedCredential(header.substring(space + 1), null);
         }
-        var scheme = header.substring(0, space);
-        var rest = header.substring(space + 1);
-        if (scheme.equalsIgnoreCase("Bearer")) {
-            return new PresentedCredential(rest, null);
-        }
-        if (scheme.equalsIgnoreCase("Basic")) {
-            return basic(rest);
+        if (isScheme(header, space, BASIC)) {
+            return basic(header.substring(space + 1));
         }
         return null;
+    }
+
+    /**
+     * Whether the header's scheme, before its first space, is {@code scheme} in any case. Compared in place: this runs
+     * on every API request, nearly always for {@code Bearer} as written here.
+     */
+    private static boolean isScheme(String header, int space, String scheme) {
+        return space == scheme.length()
+                && (header.startsWith(scheme) || header.regionMatches(true, 0, scheme, 0, space));
     }
 
     private static @Nullable PresentedCredential basic(String encoded) {

@@ -97,7 +97,9 @@ public final class TokenUseRecorder {
         var place = clientAddress == null || clientAddress.equals(token.lastUsedIp())
                 ? null
                 : new TokenAddress(id, clientAddress);
-        boolean compare = place != null && recentlyCompared.asMap().putIfAbsent(place, Boolean.TRUE) == null;
+        boolean compare = place != null
+                && recentlyCompared.getIfPresent(place) == null
+                && recentlyCompared.asMap().putIfAbsent(place, Boolean.TRUE) == null;
         if (!record && !compare) {
             return;
         }

@@ -27,6 +27,20 @@ class FailureThrottleTest {
     }
 
     @Test
+    void a_single_failure_of_one_client_is_remembered_and_the_throttle_catches_it_at_the_limit() {
+        var throttle = new FailureThrottle(2, Duration.ofMinutes(3));
+        assertThat(throttle.throttled("192.0.2.1")).isEmpty();
+
+        throttle.failed("192.0.2.1");
+
+        assertThat(throttle.throttled("192.0.2.1")).isEmpty();
+        assertThat(throttle.throttled("192.0.2.2")).isEmpty();
+        throttle.failed("192.0.2.1");
+        assertThat(throttle.throttled("192.0.2.1")).isPresent();
+        assertThat(throttle.throttled("192.0.2.2")).isEmpty();
+    }
+
+    @Test
     void a_client_the_shared_buckets_call_empty_is_refused_without_asking_them_again() {
         var asked = new java.util.concurrent.atomic.AtomicInteger();
         FailureBuckets empty = (client, capacity, period) -> {
