@@ -96,13 +96,11 @@ final class ForwardAuthEndpoint {
         var grant = result.grant();
         return ResponseEntity.ok()
                 .header("X-Tokenkeeper-User", grant.owner().username().value())
-                .header(
-                        "X-Tokenkeeper-Scopes",
-                        result.scopes().stream().map(Scope::value).sorted().collect(Collectors.joining(" ")))
+                .header("X-Tokenkeeper-Scopes", IntrospectionEndpoint.scopeText(result.scopes()))
                 .header(
                         "X-Tokenkeeper-Token-Id",
                         Long.toString(grant.token().id().value()))
-                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CACHE_CONTROL, IntrospectionEndpoint.NO_STORE)
                 .body("");
     }
 

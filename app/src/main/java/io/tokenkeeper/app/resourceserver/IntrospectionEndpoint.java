@@ -32,6 +32,12 @@ final class IntrospectionEndpoint {
 
     static final String PATH = "/oauth2/introspect";
 
+    /**
+     * {@code Cache-Control} of every answer about a token, as a constant: {@code CacheControl.noStore()} builds the
+     * header's text again for each answer (7 of the handler's 95 samples in a profile of the load benchmark).
+     */
+    static final String NO_STORE = "no-store";
+
     private final ResourceServerGate gate;
     private final Counter active;
     private final Counter inactive;
@@ -83,14 +89,16 @@ final class IntrospectionEndpoint {
         var result = gate.judge(server, "Bearer " + token, clientIp, request.getRemoteAddr());
         if (!result.isActive()) {
             inactive.increment();
-            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Answer.INACTIVE);
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                    .body(Answer.INACTIVE);
         }
         active.increment();
         var grant = result.grant();
         var username = grant.owner().username().value();
         var expires = grant.token().expiresAt();
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
                 .body(new Answer(
                         true,
                         scopeText(result.scopes()),
