@@ -54,6 +54,24 @@ class ForwardAuthHttpTest {
     }
 
     @Test
+    void an_allowed_request_names_the_user_the_token_and_its_scopes_at_this_server_sorted() throws Exception {
+        var orders = data.aServer();
+        var other = data.aServer();
+        var owner = users.aUserWithApiAccess();
+        var generated = data.aToken(owner, List.of(orders.write(), other.read(), orders.read()), List.of());
+
+        var allowed = check(orders, generated.secret().reveal(), orders.read(), null);
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("X-Tokenkeeper-User"))
+                .hasValue(owner.username().value());
+        assertThat(allowed.headers().firstValue("X-Tokenkeeper-Scopes")).hasValue(orders.read() + " " + orders.write());
+        assertThat(allowed.headers().firstValue("X-Tokenkeeper-Token-Id"))
+                .hasValue(Long.toString(generated.token().id().value()));
+        assertThat(allowed.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void a_malformed_scope_is_the_proxys_configuration_error_every_time_it_is_asked() throws Exception {
         var orders = data.aServer();
         var token = data.aToken(users.aUserWithApiAccess(), List.of(orders.read()), List.of())
