@@ -78,6 +78,60 @@ class IntrospectionHttpTest {
         assertThat(answer.body()).doesNotContain(token.secret().reveal());
     }
 
+    /**
+     * A resource server introspects on every request it serves, over one kept-alive connection: an answer that closed
+     * the connection would cost it (and this server) a new TCP connection per call, and a chunked one an extra write
+     * to the socket per call. Raw HTTP/1.1 on one socket, as wrk and connection-pooling clients send it.
+     */
+    @Test
+    void answers_keep_the_connection_open_for_the_next_introspection() throws Exception {
+        var orders = data.aServer();
+        var token = data.aToken(users.aUserWithApiAccess(), List.of(orders.read()), List.of());
+        var body = "token=" + token.secret().reveal();
+        var request = "POST /oauth2/introspect HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "Authorization: " + orders.basic() + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n"
+                + body;
+
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            for (int call = 0; call < 3; call++) {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+
+                var head = readHead(in);
+                assertThat(head)
+                        .startsWith("HTTP/1.1 200")
+                        .doesNotContainIgnoringCase("connection: close")
+                        .doesNotContainIgnoringCase("transfer-encoding: chunked");
+                var answer = new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
+                assertThat(answer).contains("\"active\":true");
+            }
+        }
+    }
+
+    private static String readHead(java.io.InputStream in) throws java.io.IOException {
+        var head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            assertThat(next).as("the connection stayed open").isNotNegative();
+            head.append((char) next);
+        }
+        return head.toString();
+    }
+
+    private static int contentLength(String head) {
+        for (var line : head.split("\r\n")) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                return Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        throw new AssertionError("no Content-Length in " + head);
+    }
+
     @Test
     void every_other_case_is_inactive_and_nothing_else() throws Exception {
         var orders = data.aServer();
