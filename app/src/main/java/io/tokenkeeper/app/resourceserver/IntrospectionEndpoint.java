@@ -20,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 7662 token introspection for registered resource servers: {@code POST /oauth2/introspect} with the form field
@@ -42,13 +41,9 @@ final class IntrospectionEndpoint {
     private final ResourceServerGate gate;
     private final Counter active;
     private final Counter inactive;
-    private final JsonMapper json;
-    private final byte[] inactiveAnswer;
 
-    IntrospectionEndpoint(ResourceServerGate gate, MeterRegistry metrics, JsonMapper json) {
+    IntrospectionEndpoint(ResourceServerGate gate, MeterRegistry metrics) {
         this.gate = gate;
-        this.json = json;
-        this.inactiveAnswer = json.writeValueAsBytes(Answer.INACTIVE);
         this.active = answers(metrics, true);
         this.inactive = answers(metrics, false);
     }
@@ -94,37 +89,28 @@ final class IntrospectionEndpoint {
         var result = gate.judge(server, "Bearer " + token, clientIp, request.getRemoteAddr());
         if (!result.isActive()) {
             inactive.increment();
-            return answer(inactiveAnswer);
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                    .body(Answer.INACTIVE);
         }
         active.increment();
         var grant = result.grant();
         var username = grant.owner().username().value();
         var expires = grant.token().expiresAt();
-        return answer(json.writeValueAsBytes(new Answer(
-                true,
-                scopeText(result.scopes()),
-                server.clientId() == null ? "" : server.clientId().value(),
-                username,
-                "Bearer",
-                expires == null ? null : expires.getEpochSecond(),
-                grant.token().createdAt().getEpochSecond(),
-                username,
-                server.identifier().value(),
-                issuer(request),
-                Long.toString(grant.token().id().value()))));
-    }
-
-    /**
-     * An answer about a token, written out before it is sent so that it goes with a {@code Content-Length}: a body
-     * that Spring's JSON converter writes itself is flushed before it ends and so sent chunked, in two writes to the
-     * socket instead of one, on every introspection.
-     */
-    private static ResponseEntity<byte[]> answer(byte[] body) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
-                .contentType(MediaType.APPLICATION_JSON)
-                .contentLength(body.length)
-                .body(body);
+                .body(new Answer(
+                        true,
+                        scopeText(result.scopes()),
+                        server.clientId() == null ? "" : server.clientId().value(),
+                        username,
+                        "Bearer",
+                        expires == null ? null : expires.getEpochSecond(),
+                        grant.token().createdAt().getEpochSecond(),
+                        username,
+                        server.identifier().value(),
+                        issuer(request),
+                        Long.toString(grant.token().id().value())));
     }
 
     /**

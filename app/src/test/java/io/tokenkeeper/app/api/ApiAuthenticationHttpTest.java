@@ -4,6 +4,7 @@ import static io.tokenkeeper.app.api.ApiTestData.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.app.base.RawHttp;
 import io.tokenkeeper.domain.token.TokenSecret;
 import io.tokenkeeper.domain.user.Privilege;
 import java.net.URLEncoder;
@@ -328,6 +329,27 @@ class ApiAuthenticationHttpTest {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(ApiAuthenticationHttpTest::isProblem);
         assertThat(api.getAnonymously("/api/v1/no-such-endpoint").statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * API answers keep the connection and say their length: sent chunked, each would take two writes to the socket
+     * instead of one ({@code WholeAnswers}).
+     */
+    @Test
+    void answers_say_their_length_and_keep_the_connection() throws Exception {
+        var request = "GET " + ME + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + caller.bearer() + "\r\n\r\n";
+
+        try (var http = new RawHttp(port)) {
+            for (int call = 0; call < 3; call++) {
+                var answer = http.exchange(request);
+
+                assertThat(answer.head()).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+                assertThat(answer.body()).contains("\"username\":\"" + caller.username() + "\"");
+            }
+            var refused = http.exchange("GET " + ME + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertThat(refused.head()).startsWith("HTTP/1.1 401");
+            assertThat(refused.body()).contains("\"status\":401");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenkeeper.ApplicationTest;
+import io.tokenkeeper.app.base.RawHttp;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.account.UserAdministration;
 import io.tokenkeeper.domain.resourceserver.ClientId;
@@ -95,41 +96,14 @@ class IntrospectionHttpTest {
                 + "Content-Length: " + body.length() + "\r\n\r\n"
                 + body;
 
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            var in = new java.io.BufferedInputStream(socket.getInputStream());
+        try (var http = new RawHttp(port)) {
             for (int call = 0; call < 3; call++) {
-                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
+                var answer = http.exchange(request);
 
-                var head = readHead(in);
-                assertThat(head)
-                        .startsWith("HTTP/1.1 200")
-                        .doesNotContainIgnoringCase("connection: close")
-                        .doesNotContainIgnoringCase("transfer-encoding: chunked");
-                var answer = new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
-                assertThat(answer).contains("\"active\":true");
+                assertThat(answer.head()).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+                assertThat(answer.body()).contains("\"active\":true");
             }
         }
-    }
-
-    private static String readHead(java.io.InputStream in) throws java.io.IOException {
-        var head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int next = in.read();
-            assertThat(next).as("the connection stayed open").isNotNegative();
-            head.append((char) next);
-        }
-        return head.toString();
-    }
-
-    private static int contentLength(String head) {
-        for (var line : head.split("\r\n")) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                return Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        throw new AssertionError("no Content-Length in " + head);
     }
 
     @Test

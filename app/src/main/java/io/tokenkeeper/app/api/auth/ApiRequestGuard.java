@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The first look at a request to the API, before Spring Security's firewall and the browser's chain could turn an odd
  * URL into a redirect to the sign-in page or an HTML error: a path with an encoded slash or backslash, a dot segment,
  * a {@code ;} parameter, an encoded percent sign or broken percent-encoding, and a token in the path, each get a
- * {@code 400} problem; {@code TRACE} a {@code 405}. The URL is never echoed: it may hold a token.
+ * {@code 400} problem; {@code TRACE} a {@code 405}. The URL is never echoed: it may hold a token. What passes is
+ * answered whole, with a {@code Content-Length} ({@link WholeAnswers}).
  */
 final class ApiRequestGuard extends OncePerRequestFilter {
 
@@ -71,7 +72,7 @@ final class ApiRequestGuard extends OncePerRequestFilter {
             problems.badRequest(request, response, refusal);
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, new WholeAnswers(response));
     }
 
     static boolean isApi(String path) {
