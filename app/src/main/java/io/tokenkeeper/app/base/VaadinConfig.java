@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>{@code @EnableVaadin} names the one package that holds views, error views and the app shell: otherwise Vaadin
  * reads every class below the application's package (some 840 of them, the generated jOOQ and AOT classes included)
  * five times over at start-up, looking for routes, error views, web components, the app shell and annotations to
- * validate; a third of a second of a three-second start on two cores. {@code VaadinScanTest} checks that no class
- * Vaadin looks for lives outside it.
+ * validate; about a tenth of a second of a start on two cores (paired runs, bench/README.md). {@code VaadinScanTest}
+ * checks that no class Vaadin looks for lives outside it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableVaadin("io.tokenkeeper.ui")

@@ -333,7 +333,8 @@ class ApiAuthenticationHttpTest {
 
     /**
      * API answers keep the connection and say their length: sent chunked, each would take two writes to the socket
-     * instead of one ({@code WholeAnswers}).
+     * instead of one. This answer had its length before {@code WholeAnswers} too; the one that did not, introspection's,
+     * is checked in {@code IntrospectionHttpTest}.
      */
     @Test
     void answers_say_their_length_and_keep_the_connection() throws Exception {

@@ -35,12 +35,11 @@ public record PresentedCredential(String value, @Nullable String username) {
     }
 
     /**
-     * Whether the header's scheme, before its first space, is {@code scheme} in any case. Compared in place: this runs
-     * on every API request, nearly always for {@code Bearer} as written here.
+     * Whether the header's scheme, before its first space, is {@code scheme} in any case. Compared in place, without
+     * cutting the scheme out: this runs on every API request.
      */
     private static boolean isScheme(String header, int space, String scheme) {
-        return space == scheme.length()
-                && (header.startsWith(scheme) || header.regionMatches(true, 0, scheme, 0, space));
+        return space == scheme.length() && header.regionMatches(true, 0, scheme, 0, space);
     }
 
     private static @Nullable PresentedCredential basic(String encoded) {

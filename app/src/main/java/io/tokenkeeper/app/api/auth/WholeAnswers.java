@@ -15,9 +15,8 @@ import org.jspecify.annotations.Nullable;
  * its length. A body larger than that buffer is still sent as it is written, chunked. Nothing in the API streams an
  * answer that must reach the client before it is complete.
  *
- * <p>What it is worth: in the load benchmark, introspection answered with its length went from 0.88–0.94 of the rate
- * of {@code GET /api/v1/me} (whose answer already had one) to 1.13–1.36, and from 0.98–1.21 of its CPU time per request
- * to 0.69–0.92.
+ * <p>What it is worth: introspection, whose answer was the one sent chunked, went from 0.88–0.94 of the rate of
+ * {@code GET /api/v1/me} to 0.92–1.18 in the load benchmark (bench/load/README.md).
  */
 final class WholeAnswers extends HttpServletResponseWrapper {
 
