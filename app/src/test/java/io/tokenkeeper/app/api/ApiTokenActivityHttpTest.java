@@ -9,6 +9,7 @@ import io.tokenkeeper.domain.activity.UnusedTokens;
 import io.tokenkeeper.domain.policy.LifecyclePolicyService;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.Privilege;
+import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -89,6 +90,28 @@ class ApiTokenActivityHttpTest {
         assertThat(body.at("/addresses/0/address").asString()).isEqualTo(api.address());
         assertThat(body.at("/history/0/action").asString()).isEqualTo("Token created");
         assertThat(response.body()).doesNotContain("private-thing").doesNotContain(caller.value());
+    }
+
+    @Test
+    void the_last_endpoint_names_the_method_of_the_last_call_on_a_route() {
+        var route = "/api/v1/tokens/" + caller.tokenId();
+        assertThat(api.get(route, caller.bearer()).statusCode()).isEqualTo(200);
+        var head = api.send(api.request(route)
+                .header("Authorization", caller.bearer())
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(200);
+        usage.flush();
+        assertThat(lastEndpoint()).isEqualTo("HEAD /api/v1/tokens/{id}");
+
+        assertThat(api.get(route, caller.bearer()).statusCode()).isEqualTo(200);
+        usage.flush();
+        assertThat(lastEndpoint()).isEqualTo("GET /api/v1/tokens/{id}");
+    }
+
+    private String lastEndpoint() {
+        var response = api.get("/api/v1/tokens/" + caller.tokenId() + "/activity", caller.bearer());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return ApiClient.json(response).at("/lastEndpoint").asString();
     }
 
     @Test

@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,12 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             "auth_token",
             "bearer",
             "password");
+
+    private static final int PATTERNS_KEPT = 256;
+    private static final int METHODS_KEPT = 8;
+
+    /** {@link #endpoint} by route pattern and method. */
+    private static final ConcurrentMap<Object, ConcurrentMap<String, String>> ENDPOINTS = new ConcurrentHashMap<>();
 
     /** What can be answered from the authenticated token alone, without the database. */
     private static final Set<String> ANSWERED_FROM_MEMORY = Set.of("/api/v1/me");
@@ -173,10 +181,32 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Method and route pattern of the handler that answered, such as {@code GET /api/v1/tokens/{id}}. */
+    /**
+     * Method and route pattern of the handler that answered, such as {@code GET /api/v1/tokens/{id}}: the text is made
+     * once per pair and kept, rather than once per request (the patterns are the handlers' own; a handler that takes
+     * any method keeps at most {@value #METHODS_KEPT} of them, the rest are made each time).
+     */
     private static @Nullable String endpoint(HttpServletRequest request) {
         var pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        return pattern == null ? null : request.getMethod() + " " + pattern;
+        if (pattern == null) {
+            return null;
+        }
+        var method = request.getMethod();
+        var methods = ENDPOINTS.get(pattern);
+        if (methods == null) {
+            if (ENDPOINTS.size() >= PATTERNS_KEPT) {
+                return method + " " + pattern;
+            }
+            methods = ENDPOINTS.computeIfAbsent(pattern, any -> new ConcurrentHashMap<>(4));
+        }
+        var endpoint = methods.get(method);
+        if (endpoint == null) {
+            endpoint = method + " " + pattern;
+            if (methods.size() < METHODS_KEPT) {
+                methods.putIfAbsent(method, endpoint);
+            }
+        }
+        return endpoint;
     }
 
     /**
