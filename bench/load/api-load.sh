@@ -27,6 +27,9 @@
 #   four paths back to back, in an order that changes from round to round (over four rounds each path runs once in
 #   each position, and the twin runs before the authenticated path in every other round); each ratio reported is the
 #   median of the rounds' ratios, which is what resists best other work on a shared machine.
+#   ONLY=authentication measures the authenticated path and its twin alone, in many short rounds (defaults: DURATION 1,
+#   ROUNDS 24, the two in turn, each first in every other round) and no flood: the host's speed moves within seconds,
+#   so ratios of runs taken a second apart spread less than those of runs taken several seconds apart.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -36,8 +39,12 @@ JAR="$ROOT/app/target/tokenkeeper.jar"
 BENCH="$ROOT/bench/target/classes"
 LAUNCHER=org.springframework.boot.loader.launch.PropertiesLauncher
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-DURATION="${DURATION:-3}"
-ROUNDS="${ROUNDS:-4}"
+ONLY="${ONLY:-}"
+case "$ONLY" in
+    "") DURATION="${DURATION:-3}" ROUNDS="${ROUNDS:-4}" PATHS=4 ;;
+    authentication) DURATION="${DURATION:-1}" ROUNDS="${ROUNDS:-24}" PATHS=2 ;;
+    *) echo "api-load: ONLY is authentication or nothing, not $ONLY" >&2; exit 1 ;;
+esac
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-1}"
 WARM_UP=3
@@ -48,8 +55,6 @@ STARTUP_LIMIT="${STARTUP_LIMIT:-30}"
 SEED_LIMIT=60
 # Start-up, then 130 s to warm up and measure.
 BUDGET=$((STARTUP_LIMIT + 130))
-# The paths measured in every round.
-PATHS=4
 
 die() {
     echo "api-load: $*" >&2
@@ -60,7 +65,7 @@ rebuild=0
 for argument in "$@"; do
     case "$argument" in
         --rebuild) rebuild=1 ;;
-        -h | --help) sed -n '2,29p' "${BASH_SOURCE[0]}" | cut -c3-; exit 0 ;;
+        -h | --help) sed -n '2,32p' "${BASH_SOURCE[0]}" | cut -c3-; exit 0 ;;
         *) die "unknown argument $argument (try --help)" ;;
     esac
 done
@@ -69,7 +74,9 @@ command -v wrk > /dev/null || die "wrk is missing: apt-get install -y wrk"
 command -v curl > /dev/null || die "curl is missing"
 command -v "$JAVA" > /dev/null || die "no java: set JAVA_HOME to a JDK 25"
 
-planned=$((STARTUP_LIMIT + WARM_UP_LIMIT + FLOOD_WARM_UP + ROUNDS * PATHS * DURATION + DURATION + 10))
+flood_time=$((FLOOD_WARM_UP + DURATION))
+[[ -z "$ONLY" ]] || flood_time=0
+planned=$((STARTUP_LIMIT + WARM_UP_LIMIT + flood_time + ROUNDS * PATHS * DURATION + 10))
 ((planned <= BUDGET)) || die "DURATION=$DURATION and ROUNDS=$ROUNDS take up to ${planned}s; the budget is ${BUDGET}s"
 
 if ((rebuild)) || [[ ! -f "$JAR" ]] || [[ ! -f "$BENCH/io/tokenkeeper/bench/load/SeedLoadDatabase.class" ]]; then
@@ -282,12 +289,17 @@ while ((SECONDS - warm_up_started + PATHS * WARM_UP <= WARM_UP_LIMIT)); do
     twin_cpu="$cpu"
     run "" "$WARM_UP" "$me" request.lua "$work/token"
     valid_cpu="$cpu"
-    run "" "$WARM_UP" "$introspect" resource-server.lua introspect "$work/token" "$work/credential"
-    introspect_cpu="$cpu"
-    ((not_active == 0 && errors == 0)) || die "introspection answered $not_active times not active during the warm-up"
-    run "" "$WARM_UP" "$forward" resource-server.lua forward "$work/token" "$work/credential"
-    forward_cpu="$cpu"
-    ((errors == 0)) || die "forward-auth answered $errors times other than 200 during the warm-up"
+    if [[ -z "$ONLY" ]]; then
+        run "" "$WARM_UP" "$introspect" resource-server.lua introspect "$work/token" "$work/credential"
+        introspect_cpu="$cpu"
+        ((not_active == 0 && errors == 0)) \
+            || die "introspection answered $not_active times not active during the warm-up"
+        run "" "$WARM_UP" "$forward" resource-server.lua forward "$work/token" "$work/credential"
+        forward_cpu="$cpu"
+        ((errors == 0)) || die "forward-auth answered $errors times other than 200 during the warm-up"
+    else
+        introspect_cpu=1 forward_cpu=1
+    fi
     if ((SECONDS - warm_up_started >= WARM_UP_MIN)) && steady "$twin_cpu" "$previous_twin" \
         && steady "$valid_cpu" "$previous_valid" && steady "$introspect_cpu" "$previous_introspect" \
         && steady "$forward_cpu" "$previous_forward"; then
@@ -333,20 +345,58 @@ run_forward() {
 # other round.
 orders=("twin valid introspect forward" "valid twin forward introspect" "introspect forward twin valid"
     "forward introspect valid twin")
+[[ -z "$ONLY" ]] || orders=("twin valid" "valid twin")
 ratio_of() {
     awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'
 }
 for round in $(seq 1 "$ROUNDS"); do
-    for path in ${orders[(round - 1) % 4]}; do
+    for path in ${orders[(round - 1) % ${#orders[@]}]}; do
         "run_$path" "$round"
     done
     ratios+=("$(ratio_of "${valid_rates[-1]}" "${twin_rates[-1]}")")
     cost_ratios+=("$(ratio_of "$valid_cpu" "$twin_cpu")")
+    [[ -z "$ONLY" ]] || continue
     introspect_ratios+=("$(ratio_of "${introspect_rates[-1]}" "${valid_rates[-1]}")")
     introspect_cost_ratios+=("$(ratio_of "$introspect_cpu" "$valid_cpu")")
     forward_ratios+=("$(ratio_of "${forward_rates[-1]}" "${valid_rates[-1]}")")
     forward_cost_ratios+=("$(ratio_of "$forward_cpu" "$valid_cpu")")
 done
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+# The first and third quartiles of the arguments (the middle half of the values lies between them).
+quartiles() {
+    printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {printf "%s-%s", v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)]}'
+}
+
+if [[ -n "$ONLY" ]]; then
+    twin_median="$(median "${twin_rates[@]}")"
+    valid_median="$(median "${valid_rates[@]}")"
+    ratio="$(median "${ratios[@]}")"
+    cost_ratio="$(median "${cost_ratios[@]}")"
+    echo
+    echo "Tokenkeeper API load benchmark, authentication only: wrk $THREADS thread(s), $CONNECTIONS connections,"
+    echo "${DURATION}s per run, $ROUNDS rounds of the twin and the authenticated path in turn; $(nproc) CPU(s) shared by"
+    echo "the server, its PostgreSQL and wrk; the application started in ${startup}s; warm-up ${warm_up}s."
+    echo
+    printf '%-34s %10s %10s %9s %8s %6s %9s\n' "run" "req/s" "requests" "non-2xx" "queries" "(all)" "CPU µs/req"
+    printf '%s\n' "${rows[@]}"
+    echo
+    printf 'median req/s: unauthenticated %s, authenticated %s\n' "$twin_median" "$valid_median"
+    printf 'authenticated / unauthenticated per round: %s\n' "${ratios[*]}"
+    printf '%-44s %8s   middle half of the rounds %s   target >= 0.95: %s\n' \
+        "authenticated / unauthenticated (median)" "$ratio" "$(quartiles "${ratios[@]}")" \
+        "$(awk -v value="$ratio" 'BEGIN {print (value >= 0.95) ? "met" : "MISSED"}')"
+    printf 'authenticated / unauthenticated CPU per request, per round: %s\n' "${cost_ratios[*]}"
+    printf '%-44s %8s   middle half of the rounds %s   target <= 1.05: %s\n' \
+        "authenticated / unauthenticated CPU (median)" "$cost_ratio" "$(quartiles "${cost_ratios[@]}")" \
+        "$(awk -v value="$cost_ratio" 'BEGIN {print (value <= 1.05) ? "met" : "MISSED"}')"
+    printf '%-44s %8s   target 0:       %s\n' "queries for $valid_requests valid requests" "$valid_queries" \
+        "$( ((valid_queries == 0)) && echo met || echo MISSED)"
+    echo "total time $((SECONDS - started))s (budget ${BUDGET}s)"
+    exit 0
+fi
+
 # Last, because it throttles this address: a warm-up that uses up its 30 failures (and compiles the refusal), then the
 # measured flood.
 run "" "$FLOOD_WARM_UP" "$me" flood.lua "$work/random-tokens"
@@ -357,9 +407,6 @@ flood_rate="$rate"
 last_status="$(curl -s -o /dev/null -w '%{http_code}' -H @<(printf 'Authorization: Bearer %s\n' "$(head -n 1 "$work/random-tokens")") "$me")"
 rows[-1]="${rows[-1]}last status $last_status"
 
-median() {
-    printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
-}
 twin_median="$(median "${twin_rates[@]}")"
 valid_median="$(median "${valid_rates[@]}")"
 introspect_median="$(median "${introspect_rates[@]}")"
