@@ -57,9 +57,6 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
     private static final int PATTERNS_KEPT = 256;
     private static final int METHODS_KEPT = 8;
 
-    /** {@link #endpoint} by route pattern and method. */
-    private static final ConcurrentMap<Object, ConcurrentMap<String, String>> ENDPOINTS = new ConcurrentHashMap<>();
-
     /** What can be answered from the authenticated token alone, without the database. */
     private static final Set<String> ANSWERED_FROM_MEMORY = Set.of("/api/v1/me");
 
@@ -72,6 +69,9 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
     private final ApiMetrics metrics;
     private final ApiProblems problems;
     private final SecurityContextHolderStrategy contexts;
+
+    /** {@link #endpoint} by route pattern and method. */
+    private final ConcurrentMap<Object, ConcurrentMap<String, String>> endpoints = new ConcurrentHashMap<>();
 
     TokenAuthenticationFilter(
             TokenAuthenticator authenticator,
@@ -186,18 +186,18 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
      * once per pair and kept, rather than once per request (the patterns are the handlers' own; a handler that takes
      * any method keeps at most {@value #METHODS_KEPT} of them, the rest are made each time).
      */
-    private static @Nullable String endpoint(HttpServletRequest request) {
+    private @Nullable String endpoint(HttpServletRequest request) {
         var pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (pattern == null) {
             return null;
         }
         var method = request.getMethod();
-        var methods = ENDPOINTS.get(pattern);
+        var methods = endpoints.get(pattern);
         if (methods == null) {
-            if (ENDPOINTS.size() >= PATTERNS_KEPT) {
+            if (endpoints.size() >= PATTERNS_KEPT) {
                 return method + " " + pattern;
             }
-            methods = ENDPOINTS.computeIfAbsent(pattern, any -> new ConcurrentHashMap<>(4));
+            methods = endpoints.computeIfAbsent(pattern, any -> new ConcurrentHashMap<>(4));
         }
         var endpoint = methods.get(method);
         if (endpoint == null) {
