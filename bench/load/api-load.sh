@@ -281,6 +281,8 @@ previous_twin=0
 previous_valid=0
 previous_introspect=0
 previous_forward=0
+introspect_cpu=0
+forward_cpu=0
 steady() {
     awk -v now="$1" -v before="$2" 'BEGIN {exit !(before > 0 && now <= before * 1.1 && now >= before * 0.9)}'
 }
@@ -297,12 +299,11 @@ while ((SECONDS - warm_up_started + PATHS * WARM_UP <= WARM_UP_LIMIT)); do
         run "" "$WARM_UP" "$forward" resource-server.lua forward "$work/token" "$work/credential"
         forward_cpu="$cpu"
         ((errors == 0)) || die "forward-auth answered $errors times other than 200 during the warm-up"
-    else
-        introspect_cpu=1 forward_cpu=1
     fi
     if ((SECONDS - warm_up_started >= WARM_UP_MIN)) && steady "$twin_cpu" "$previous_twin" \
-        && steady "$valid_cpu" "$previous_valid" && steady "$introspect_cpu" "$previous_introspect" \
-        && steady "$forward_cpu" "$previous_forward"; then
+        && steady "$valid_cpu" "$previous_valid" \
+        && { [[ -n "$ONLY" ]] \
+            || { steady "$introspect_cpu" "$previous_introspect" && steady "$forward_cpu" "$previous_forward"; }; }; then
         break
     fi
     previous_twin="$twin_cpu"
@@ -368,6 +369,13 @@ median() {
 quartiles() {
     printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {printf "%s-%s", v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)]}'
 }
+verdict() { awk -v value="$1" -v target="$2" 'BEGIN {print (value >= target) ? "met" : "MISSED"}'; }
+at_most() { awk -v value="$1" -v target="$2" 'BEGIN {print (value <= target) ? "met" : "MISSED"}'; }
+zero() { (($1 == 0)) && echo met || echo MISSED; }
+print_rows() {
+    printf '%-34s %10s %10s %9s %8s %6s %9s\n' "run" "req/s" "requests" "non-2xx" "queries" "(all)" "CPU µs/req"
+    printf '%s\n' "${rows[@]}"
+}
 
 if [[ -n "$ONLY" ]]; then
     twin_median="$(median "${twin_rates[@]}")"
@@ -379,20 +387,18 @@ if [[ -n "$ONLY" ]]; then
     echo "${DURATION}s per run, $ROUNDS rounds of the twin and the authenticated path in turn; $(nproc) CPU(s) shared by"
     echo "the server, its PostgreSQL and wrk; the application started in ${startup}s; warm-up ${warm_up}s."
     echo
-    printf '%-34s %10s %10s %9s %8s %6s %9s\n' "run" "req/s" "requests" "non-2xx" "queries" "(all)" "CPU µs/req"
-    printf '%s\n' "${rows[@]}"
+    print_rows
     echo
     printf 'median req/s: unauthenticated %s, authenticated %s\n' "$twin_median" "$valid_median"
     printf 'authenticated / unauthenticated per round: %s\n' "${ratios[*]}"
     printf '%-44s %8s   middle half of the rounds %s   target >= 0.95: %s\n' \
-        "authenticated / unauthenticated (median)" "$ratio" "$(quartiles "${ratios[@]}")" \
-        "$(awk -v value="$ratio" 'BEGIN {print (value >= 0.95) ? "met" : "MISSED"}')"
+        "authenticated / unauthenticated (median)" "$ratio" "$(quartiles "${ratios[@]}")" "$(verdict "$ratio" 0.95)"
     printf 'authenticated / unauthenticated CPU per request, per round: %s\n' "${cost_ratios[*]}"
     printf '%-44s %8s   middle half of the rounds %s   target <= 1.05: %s\n' \
         "authenticated / unauthenticated CPU (median)" "$cost_ratio" "$(quartiles "${cost_ratios[@]}")" \
-        "$(awk -v value="$cost_ratio" 'BEGIN {print (value <= 1.05) ? "met" : "MISSED"}')"
+        "$(at_most "$cost_ratio" 1.05)"
     printf '%-44s %8s   target 0:       %s\n' "queries for $valid_requests valid requests" "$valid_queries" \
-        "$( ((valid_queries == 0)) && echo met || echo MISSED)"
+        "$(zero "$valid_queries")"
     echo "total time $((SECONDS - started))s (budget ${BUDGET}s)"
     exit 0
 fi
@@ -415,7 +421,6 @@ ratio="$(median "${ratios[@]}")"
 introspect_ratio="$(median "${introspect_ratios[@]}")"
 forward_ratio="$(median "${forward_ratios[@]}")"
 flood_ratio="$(awk -v a="$flood_rate" -v b="$valid_median" 'BEGIN {printf "%.2f", a / b}')"
-verdict() { awk -v value="$1" -v target="$2" 'BEGIN {print (value >= target) ? "met" : "MISSED"}'; }
 
 echo
 echo "Tokenkeeper API load benchmark: wrk $THREADS thread(s), $CONNECTIONS connections, ${DURATION}s per run, $ROUNDS rounds"
@@ -424,8 +429,7 @@ echo "budget), the application started in ${startup}s;"
 echo "warm-up ${warm_up}s (at least ${WARM_UP_MIN}s, then until the CPU time per request of all four paths settled,
 at most ${WARM_UP_LIMIT}s)."
 echo
-printf '%-34s %10s %10s %9s %8s %6s %9s\n' "run" "req/s" "requests" "non-2xx" "queries" "(all)" "CPU µs/req"
-printf '%s\n' "${rows[@]}"
+print_rows
 echo
 echo "queries: statements on request threads during the run; (all): on every thread, background writes included."
 echo "CPU µs/req: the application's CPU time (all its threads, GC and JIT included) per request; not PostgreSQL's."
@@ -438,7 +442,7 @@ printf '%-44s %8s   target >= 0.95: %s\n' "authenticated / unauthenticated (medi
 printf 'authenticated / unauthenticated CPU per request, per round: %s\n' "${cost_ratios[*]}"
 cost_ratio="$(median "${cost_ratios[@]}")"
 printf '%-44s %8s   target <= 1.05: %s\n' "authenticated / unauthenticated CPU (median)" "$cost_ratio" \
-    "$(awk -v value="$cost_ratio" 'BEGIN {print (value <= 1.05) ? "met" : "MISSED"}')"
+    "$(at_most "$cost_ratio" 1.05)"
 printf 'introspection / authenticated per round: %s (CPU per request: %s)\n' "${introspect_ratios[*]}" \
     "${introspect_cost_ratios[*]}"
 printf '%-44s %8s   target >= 0.9:  %s\n' "introspection / authenticated (median)" "$introspect_ratio" \
@@ -448,7 +452,6 @@ printf 'forward-auth / authenticated per round: %s (CPU per request: %s)\n' "${f
 printf '%-44s %8s   target >= 0.9:  %s\n' "forward-auth / authenticated (median)" "$forward_ratio" \
     "$(verdict "$forward_ratio" 0.9)"
 printf '%-44s %8s   target >= 1:    %s\n' "flood / authenticated" "$flood_ratio" "$(verdict "$flood_ratio" 1)"
-zero() { (($1 == 0)) && echo met || echo MISSED; }
 printf '%-44s %8s   target 0:       %s\n' "queries for $valid_requests valid requests" "$valid_queries" \
     "$(zero "$valid_queries")"
 printf '%-44s %8s   target 0:       %s\n' "queries for $introspect_requests introspections" "$introspect_queries" \
