@@ -1,6 +1,7 @@
 package io.tokenkeeper.domain.token;
 
 import io.tokenkeeper.domain.user.User;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +56,11 @@ public record TokenGrant(Token token, User owner, @Nullable Rotation rotation, b
         return expiry == null || retires.isBefore(expiry) ? retires : expiry;
     }
 
-    /** Whether this request, by the new value, should end an overlap that lasts until the new value's first use. */
-    public boolean endsOverlapAt(Instant now) {
-        return !oldValue && rotation != null && rotation.awaitsFirstUseAt(now);
+    /**
+     * Whether this request, by the new value, should end an overlap that lasts until the new value's first use. Reads
+     * the clock only for the new value of a token being rotated: every accepted request asks.
+     */
+    public boolean endsOverlap(Clock clock) {
+        return !oldValue && rotation != null && rotation.awaitsFirstUseAt(clock.instant());
     }
 }

@@ -10,8 +10,11 @@ import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.domain.user.Username;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -57,10 +60,10 @@ class TokenGrantTest {
         var old = new TokenGrant(aToken().build(), OWNER, rotation(true), true, false);
         var timed = new TokenGrant(aToken().build(), OWNER, rotation(false), false, false);
 
-        assertThat(current.endsOverlapAt(ROTATED)).isTrue();
-        assertThat(current.endsOverlapAt(RETIRES)).isFalse();
-        assertThat(old.endsOverlapAt(ROTATED)).isFalse();
-        assertThat(timed.endsOverlapAt(ROTATED)).isFalse();
+        assertThat(current.endsOverlap(at(ROTATED))).isTrue();
+        assertThat(current.endsOverlap(at(RETIRES))).isFalse();
+        assertThat(old.endsOverlap(at(ROTATED))).isFalse();
+        assertThat(timed.endsOverlap(at(ROTATED))).isFalse();
         assertThat(current.isUsableAt(RETIRES.plus(Duration.ofDays(300)))).isTrue();
     }
 
@@ -82,6 +85,31 @@ class TokenGrantTest {
     }
 
     @Test
+    void a_token_without_a_rotation_never_reads_the_clock_to_know_it_ends_no_overlap() {
+        var plain = new TokenGrant(aToken().build(), OWNER, null, false, false);
+        var old = new TokenGrant(aToken().build(), OWNER, rotation(true), true, false);
+        var untouchable = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                throw new AssertionError("the clock was read for a grant that cannot end an overlap");
+            }
+        };
+
+        assertThat(plain.endsOverlap(untouchable)).isFalse();
+        assertThat(old.endsOverlap(untouchable)).isFalse();
+    }
+
+    @Test
     void only_a_rotated_token_has_an_old_value() {
         assertThatThrownBy(() -> new TokenGrant(aToken().build(), OWNER, null, true, false))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -92,6 +120,10 @@ class TokenGrantTest {
         assertThat(Overlap.UNTIL_FIRST_USE.oldValueRetiresAt(ROTATED)).isEqualTo(ROTATED.plus(Overlap.LONGEST));
         assertThat(Overlap.NONE.oldValueRetiresAt(ROTATED)).isNull();
         assertThat(Overlap.ONE_DAY.oldValueRetiresAt(ROTATED)).isEqualTo(ROTATED.plus(Duration.ofHours(24)));
+    }
+
+    private static Clock at(Instant now) {
+        return Clock.fixed(now, ZoneOffset.UTC);
     }
 
     private static Rotation rotation(boolean untilFirstUse) {

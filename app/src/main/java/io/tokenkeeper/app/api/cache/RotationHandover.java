@@ -27,7 +27,7 @@ public final class RotationHandover {
 
     /** Called for every accepted request; costs a field read unless the grant's new value awaits its first use. */
     void used(TokenGrant grant) {
-        if (!grant.endsOverlapAt(clock.instant())) {
+        if (!grant.endsOverlap(clock)) {
             return;
         }
         var id = grant.token().id();
