@@ -2,17 +2,15 @@ package io.tokenkeeper.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.persistence.token.PostgresChangeFeed;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,12 +24,11 @@ class ApiTwoNodesTest {
 
     private static final String ME = "/api/v1/me";
 
+    @RegisterExtension
+    static final SecondNode nodeB = SecondNode.forApi();
+
     @LocalServerPort
     int portA;
-
-    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
-    @Autowired
-    HikariDataSource database;
 
     @Autowired
     ApiTestData testData;
@@ -39,22 +36,9 @@ class ApiTwoNodesTest {
     @Autowired
     DSLContext dsl;
 
-    private OtherNode nodeB;
     private ApiClient a;
     private ApiClient b;
     private ApiTestData.Caller caller;
-
-    @BeforeAll
-    void startNodeB() {
-        nodeB = OtherNode.start(database.getJdbcUrl());
-    }
-
-    @AfterAll
-    void stopNodeB() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {

@@ -2,7 +2,6 @@ package io.tokenkeeper.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.account.UserAdministration;
@@ -15,10 +14,9 @@ import io.tokenkeeper.domain.user.UserStore;
 import java.net.http.HttpRequest;
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,12 +30,11 @@ class ScimDeprovisioningTwoNodesTest {
 
     private static final String ME = "/api/v1/me";
 
+    @RegisterExtension
+    static final SecondNode nodeB = SecondNode.forApi();
+
     @LocalServerPort
     int portA;
-
-    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
-    @Autowired
-    HikariDataSource database;
 
     @Autowired
     UserTestData users;
@@ -53,20 +50,6 @@ class ScimDeprovisioningTwoNodesTest {
 
     @Autowired
     TokenService tokens;
-
-    private OtherNode nodeB;
-
-    @BeforeAll
-    void startNodeB() {
-        nodeB = OtherNode.start(database.getJdbcUrl());
-    }
-
-    @AfterAll
-    void stopNodeB() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
 
     @Test
     void a_user_deactivated_through_scim_on_node_a_has_their_token_refused_by_node_b_within_a_second() {

@@ -2,7 +2,6 @@ package io.tokenkeeper.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.tokenkeeper.ApplicationTest;
 import io.tokenkeeper.domain.notification.ExpiryReminders;
 import java.net.http.HttpRequest;
@@ -16,11 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,12 +29,11 @@ class TokenLifecycleTwoNodesTest {
 
     private static final String ME = "/api/v1/me";
 
+    @RegisterExtension
+    static final SecondNode nodeB = SecondNode.forApi();
+
     @LocalServerPort
     int portA;
-
-    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
-    @Autowired
-    HikariDataSource database;
 
     @Autowired
     ApiTestData testData;
@@ -47,22 +44,9 @@ class TokenLifecycleTwoNodesTest {
     @Autowired
     DSLContext dsl;
 
-    private OtherNode nodeB;
     private ApiClient a;
     private ApiClient b;
     private ApiTestData.Caller caller;
-
-    @BeforeAll
-    void startNodeB() {
-        nodeB = OtherNode.start(database.getJdbcUrl());
-    }
-
-    @AfterAll
-    void stopNodeB() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {

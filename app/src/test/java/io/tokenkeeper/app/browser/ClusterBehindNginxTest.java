@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenkeeper.ApplicationTest;
-import io.tokenkeeper.app.api.OtherNode;
+import io.tokenkeeper.app.api.SecondNode;
 import io.tokenkeeper.app.base.Nginx;
 import io.tokenkeeper.app.user.UserTestData;
 import io.tokenkeeper.domain.token.TokenSecret;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,12 +45,11 @@ class ClusterBehindNginxTest {
 
     private static final String ME = "/api/v1/me";
 
+    @RegisterExtension
+    static final SecondNode nodeB = SecondNode.withPages();
+
     @LocalServerPort
     int portA;
-
-    /** The pool over the node's embedded PostgreSQL, which the other node shares. */
-    @Autowired
-    HikariDataSource database;
 
     @Autowired
     UserTestData users;
@@ -63,13 +62,11 @@ class ClusterBehindNginxTest {
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private OtherNode nodeB;
     private Nginx nginx;
     private ChromeDriver driver;
 
     @BeforeAll
     void startClusterAndBrowser() throws Exception {
-        nodeB = OtherNode.startWithPages(database.getJdbcUrl());
         nginx = Nginx.start(this::configuration);
         driver = Browser.start();
     }
@@ -81,9 +78,6 @@ class ClusterBehindNginxTest {
         }
         if (nginx != null) {
             nginx.close();
-        }
-        if (nodeB != null) {
-            nodeB.close();
         }
     }
 
