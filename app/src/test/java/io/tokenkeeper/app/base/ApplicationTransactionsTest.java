@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The application's transactions, as its services run them: through {@link Transactions} (jOOQ over Spring's
  * transaction manager), with the application's own {@link DSLContext} inside, without Spring Boot's declarative
- * transaction support (left out: {@link NoDeclarativeTransactionsTest}).
+ * transaction support (left out: {@link LeftOutAutoConfigurationsTest}).
  */
 @ApplicationTest
 class ApplicationTransactionsTest {
