@@ -17,18 +17,14 @@ import io.tokenkeeper.domain.token.Token;
 import io.tokenkeeper.domain.token.TokenAdministration;
 import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenId;
-import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.token.TokenSearch;
-import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
-import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.user.JooqUserStore;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -86,18 +82,9 @@ class TokenAdministrationTest {
     @Test
     void an_owner_cannot_switch_a_frozen_token_back_on_but_an_administrator_can() {
         var token = aToken(alice, "deploy").store();
-        var service = new TokenService(
-                tokens,
-                new JooqUserStore(dsl),
-                audit,
-                new JooqTransactions(dsl),
-                Clock.fixed(NOW.plus(Duration.ofMinutes(10)), ZoneOffset.UTC),
-                new SecureRandom(),
-                owner -> TokenQuota.DEFAULT,
-                TokenTestData.NO_LIFETIME_LIMIT,
-                freezes,
-                TokenTestData.NOBODY_LISTENS,
-                new JooqScopeCatalogue(TestDatabase.dsl()));
+        var service = TokenTestData.tokenService()
+                .at(NOW.plus(Duration.ofMinutes(10)))
+                .build();
         administration.freeze(admin, "alice", REASON);
 
         assertThatThrownBy(() -> service.enable(actor(alice), token.id()))

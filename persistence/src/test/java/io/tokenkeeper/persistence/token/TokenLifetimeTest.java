@@ -8,17 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenkeeper.domain.base.InvalidInputException;
 import io.tokenkeeper.domain.token.LifetimePolicy;
-import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.token.TokenService;
-import io.tokenkeeper.persistence.audit.JooqAuditLog;
-import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
-import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
-import io.tokenkeeper.persistence.user.JooqUserStore;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,17 +65,6 @@ class TokenLifetimeTest {
 
     private static TokenService service(LifetimePolicy lifetimes) {
         var dsl = TestDatabase.dsl();
-        return new TokenService(
-                new JooqTokenStore(dsl),
-                new JooqUserStore(dsl),
-                new JooqAuditLog(dsl),
-                new JooqTransactions(dsl),
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                new SecureRandom(),
-                owner -> TokenQuota.DEFAULT,
-                lifetimes,
-                new JooqTokenFreezes(dsl),
-                TokenTestData.NOBODY_LISTENS,
-                new JooqScopeCatalogue(TestDatabase.dsl()));
+        return TokenTestData.tokenService().lifetimes(lifetimes).build();
     }
 }

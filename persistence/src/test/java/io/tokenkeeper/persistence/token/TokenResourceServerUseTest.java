@@ -12,7 +12,6 @@ import io.tokenkeeper.domain.scope.ResourceServerLabel;
 import io.tokenkeeper.domain.scope.ScopeDefinition;
 import io.tokenkeeper.domain.token.ManagedToken;
 import io.tokenkeeper.domain.token.Token;
-import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.token.TokenRequest;
 import io.tokenkeeper.domain.token.TokenSearch;
 import io.tokenkeeper.domain.token.TokenService;
@@ -25,7 +24,6 @@ import io.tokenkeeper.persistence.audit.JooqAuditLog;
 import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
 import io.tokenkeeper.persistence.resourceserver.JooqResourceServerStore;
-import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.user.JooqUserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,18 +50,7 @@ class TokenResourceServerUseTest {
     private final JooqAuditLog audit = new JooqAuditLog(dsl);
     private final JooqTokenStore tokens = new JooqTokenStore(dsl);
     private final JooqTransactions transactions = new JooqTransactions(dsl);
-    private final TokenService service = new TokenService(
-            tokens,
-            users,
-            audit,
-            transactions,
-            CLOCK,
-            new SecureRandom(),
-            owner -> TokenQuota.DEFAULT,
-            TokenTestData.NO_LIFETIME_LIMIT,
-            new JooqTokenFreezes(dsl),
-            TokenTestData.NOBODY_LISTENS,
-            new JooqScopeCatalogue(dsl));
+    private final TokenService service = TokenTestData.tokenService().at(CLOCK).build();
     private final ResourceServerAdministration servers = new ResourceServerAdministration(
             new JooqResourceServerStore(dsl), users, audit, transactions, CLOCK, new SecureRandom(), () -> {});
     private final JooqTokenUsage usage = new JooqTokenUsage(dsl);

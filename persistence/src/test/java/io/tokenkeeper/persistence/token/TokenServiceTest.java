@@ -27,15 +27,10 @@ import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.persistence.audit.JooqAuditLog;
-import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
-import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.user.JooqUserStore;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -217,18 +212,7 @@ class TokenServiceTest {
     @Test
     void asks_the_quota_policy_about_each_owner() {
         QuotaPolicy bobHasOne = owner -> owner.equals(bob.id()) ? new TokenQuota(1) : TokenQuota.DEFAULT;
-        var strict = new TokenService(
-                tokens,
-                users,
-                audit,
-                new JooqTransactions(dsl),
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                new SecureRandom(),
-                bobHasOne,
-                TokenTestData.NO_LIFETIME_LIMIT,
-                new JooqTokenFreezes(dsl),
-                TokenTestData.NOBODY_LISTENS,
-                new JooqScopeCatalogue(TestDatabase.dsl()));
+        var strict = TokenTestData.tokenService().quotas(bobHasOne).build();
         strict.generate(actor(bob), "Only", null);
         strict.generate(actor(alice), "First", null);
 
@@ -503,33 +487,11 @@ class TokenServiceTest {
     }
 
     private TokenService serviceAt(Instant now) {
-        return new TokenService(
-                tokens,
-                users,
-                audit,
-                new JooqTransactions(dsl),
-                Clock.fixed(now, ZoneOffset.UTC),
-                new SecureRandom(),
-                owner -> TokenQuota.DEFAULT,
-                TokenTestData.NO_LIFETIME_LIMIT,
-                new JooqTokenFreezes(dsl),
-                TokenTestData.NOBODY_LISTENS,
-                new JooqScopeCatalogue(TestDatabase.dsl()));
+        return TokenTestData.tokenService().at(now).build();
     }
 
     private TokenService serviceTelling(TokenChanges changes) {
-        return new TokenService(
-                tokens,
-                users,
-                audit,
-                new JooqTransactions(dsl),
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                new SecureRandom(),
-                owner -> TokenQuota.DEFAULT,
-                TokenTestData.NO_LIFETIME_LIMIT,
-                new JooqTokenFreezes(dsl),
-                changes,
-                new JooqScopeCatalogue(TestDatabase.dsl()));
+        return TokenTestData.tokenService().telling(changes).build();
     }
 
     private record Outcomes(List<GeneratedToken> generated, List<Throwable> failures) {}

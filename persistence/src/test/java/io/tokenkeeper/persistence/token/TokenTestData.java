@@ -2,10 +2,13 @@ package io.tokenkeeper.persistence.token;
 
 import io.tokenkeeper.domain.token.LifetimePolicy;
 import io.tokenkeeper.domain.token.NewToken;
+import io.tokenkeeper.domain.token.QuotaPolicy;
 import io.tokenkeeper.domain.token.TokenChanges;
 import io.tokenkeeper.domain.token.TokenId;
 import io.tokenkeeper.domain.token.TokenName;
+import io.tokenkeeper.domain.token.TokenQuota;
 import io.tokenkeeper.domain.token.TokenSecret;
+import io.tokenkeeper.domain.token.TokenService;
 import io.tokenkeeper.domain.user.Actor;
 import io.tokenkeeper.domain.user.DisplayName;
 import io.tokenkeeper.domain.user.EmailAddress;
@@ -14,10 +17,15 @@ import io.tokenkeeper.domain.user.Privilege;
 import io.tokenkeeper.domain.user.User;
 import io.tokenkeeper.domain.user.UserId;
 import io.tokenkeeper.domain.user.Username;
+import io.tokenkeeper.persistence.audit.JooqAuditLog;
+import io.tokenkeeper.persistence.base.JooqTransactions;
 import io.tokenkeeper.persistence.base.TestDatabase;
+import io.tokenkeeper.persistence.resourceserver.JooqScopeCatalogue;
 import io.tokenkeeper.persistence.user.JooqUserStore;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -82,5 +90,64 @@ final class TokenTestData {
 
     static TokenSecret aSecret() {
         return TokenSecret.generate(RANDOM);
+    }
+
+    /**
+     * A {@link TokenService} wired as the application wires it, over the test database; by default at {@link #NOW},
+     * every owner with the default quota, tokens that may live for ever, and nobody listening for changes.
+     */
+    static TokenServiceBuilder tokenService() {
+        return new TokenServiceBuilder();
+    }
+
+    /** The settings the token tests vary; every store is the test database's. */
+    static final class TokenServiceBuilder {
+
+        private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        private QuotaPolicy quotas = owner -> TokenQuota.DEFAULT;
+        private LifetimePolicy lifetimes = NO_LIFETIME_LIMIT;
+        private TokenChanges changes = NOBODY_LISTENS;
+
+        private TokenServiceBuilder() {}
+
+        TokenServiceBuilder at(Instant now) {
+            return at(Clock.fixed(now, ZoneOffset.UTC));
+        }
+
+        TokenServiceBuilder at(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        TokenServiceBuilder quotas(QuotaPolicy quotas) {
+            this.quotas = quotas;
+            return this;
+        }
+
+        TokenServiceBuilder lifetimes(LifetimePolicy lifetimes) {
+            this.lifetimes = lifetimes;
+            return this;
+        }
+
+        TokenServiceBuilder telling(TokenChanges changes) {
+            this.changes = changes;
+            return this;
+        }
+
+        TokenService build() {
+            var dsl = TestDatabase.dsl();
+            return new TokenService(
+                    new JooqTokenStore(dsl),
+                    new JooqUserStore(dsl),
+                    new JooqAuditLog(dsl),
+                    new JooqTransactions(dsl),
+                    clock,
+                    new SecureRandom(),
+                    quotas,
+                    lifetimes,
+                    new JooqTokenFreezes(dsl),
+                    changes,
+                    new JooqScopeCatalogue(dsl));
+        }
     }
 }
