@@ -1,7 +1,6 @@
 package io.tokenkeeper.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
@@ -26,8 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The seed flow in a real browser: generate a token, copy it with the button, and check what the clipboard got. */
 @ApplicationTest
 class ApiTokenBrowserTest {
-
-    private static final By VALUE = By.xpath("//vaadin-text-field[label[starts-with(.,'Your new API token')]]/input");
 
     @LocalServerPort
     int port;
@@ -66,21 +63,17 @@ class ApiTokenBrowserTest {
                 user.username().value(),
                 UserTestData.PASSWORD);
         var wait = Browser.waitFor(driver);
-        wait.until(elementToBeClickable(By.xpath("//vaadin-button[text()[normalize-space(.)='Add New Token']]")))
-                .click();
-        wait.until(visibilityOfElementLocated(By.xpath("//vaadin-text-field[label[.='Name']]/input")))
-                .sendKeys("New York token");
+        Browser.startNewToken(driver, "New York token");
         var day = LocalDate.now(newYork).plusDays(10);
         var date = driver.findElement(By.xpath("//vaadin-date-picker[label[.='Expiration date']]/input"));
         date.sendKeys(day.getMonthValue() + "/" + day.getDayOfMonth() + "/" + day.getYear() + Keys.ENTER);
         Thread.sleep(1000);
-        assertThat(driver.findElements(VALUE))
+        assertThat(driver.findElements(Browser.NEW_TOKEN_VALUE))
                 .as("Enter in the date field only picks the date")
                 .isEmpty();
 
-        driver.findElement(By.xpath("//vaadin-button[text()[normalize-space(.)='Generate Token']]"))
-                .click();
-        wait.until(visibilityOfElementLocated(VALUE));
+        driver.findElement(Browser.GENERATE_TOKEN).click();
+        wait.until(visibilityOfElementLocated(Browser.NEW_TOKEN_VALUE));
 
         var created = tokens.listOwn(new Actor(user, null)).getFirst();
         assertThat(created.expiresAt()).isEqualTo(LocalDays.endOf(day, newYork));
@@ -97,20 +90,17 @@ class ApiTokenBrowserTest {
                 UserTestData.PASSWORD);
         var wait = Browser.waitFor(driver);
 
-        wait.until(elementToBeClickable(By.xpath("//vaadin-button[text()[normalize-space(.)='Add New Token']]")))
-                .click();
-        wait.until(visibilityOfElementLocated(By.xpath("//vaadin-text-field[label[.='Name']]/input")))
-                .sendKeys("Browser token");
-        driver.findElement(By.xpath("//vaadin-button[text()[normalize-space(.)='Generate Token']]"))
-                .click();
+        Browser.startNewToken(driver, "Browser token");
+        driver.findElement(Browser.GENERATE_TOKEN).click();
 
-        String shown = wait.until(visibilityOfElementLocated(VALUE)).getDomProperty("value");
+        String shown =
+                wait.until(visibilityOfElementLocated(Browser.NEW_TOKEN_VALUE)).getDomProperty("value");
         assertThat(TokenSecret.parse(shown)).isPresent();
         Browser.screenshot(driver, "new-api-token");
 
         driver.findElement(By.xpath("//vaadin-button[text()[normalize-space(.)='Copy to Clipboard & Close']]"))
                 .click();
-        wait.until(invisibilityOfElementLocated(VALUE));
+        wait.until(invisibilityOfElementLocated(Browser.NEW_TOKEN_VALUE));
 
         Object clipboard = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");

@@ -24,6 +24,13 @@ final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    /** API Tokens' controls, found as a user finds them: by their labels. */
+    static final By ADD_NEW_TOKEN = By.xpath("//vaadin-button[text()[normalize-space(.)='Add New Token']]");
+
+    static final By TOKEN_NAME = By.xpath("//vaadin-text-field[label[.='Name']]/input");
+    static final By GENERATE_TOKEN = By.xpath("//vaadin-button[text()[normalize-space(.)='Generate Token']]");
+    static final By NEW_TOKEN_VALUE = By.xpath("//vaadin-text-field[label[starts-with(.,'Your new API token')]]/input");
+
     private Browser() {}
 
     static ChromeDriver start() throws Exception {
@@ -80,6 +87,13 @@ final class Browser {
         driver.findElement(By.xpath("//vaadin-password-field[label[.='Password']]/input"))
                 .sendKeys(password + Keys.ENTER);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** On API Tokens: opens the generate dialog and types {@code name}, leaving the rest of the dialog to the caller. */
+    static void startNewToken(ChromeDriver driver, String name) {
+        var wait = waitFor(driver);
+        wait.until(ExpectedConditions.elementToBeClickable(ADD_NEW_TOKEN)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(TOKEN_NAME)).sendKeys(name);
     }
 
     /** What the page wrote to the browser console since the last call that mentions {@code text}. */

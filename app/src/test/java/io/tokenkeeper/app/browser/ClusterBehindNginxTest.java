@@ -91,19 +91,15 @@ class ClusterBehindNginxTest {
                 user.username().value(),
                 UserTestData.PASSWORD);
         var wait = Browser.waitFor(driver);
-        var add = By.xpath("//vaadin-button[text()[normalize-space(.)='Add New Token']]");
         for (int i = 0; i < 6; i++) {
             driver.navigate().refresh();
-            wait.until(elementToBeClickable(add));
+            wait.until(elementToBeClickable(Browser.ADD_NEW_TOKEN));
             assertThat(driver.getCurrentUrl()).doesNotContain("/login");
         }
         assertThat(driver.manage().getCookieNamed("TOKENKEEPER_NODE")).isNotNull();
 
-        driver.findElement(add).click();
-        wait.until(visibilityOfElementLocated(By.xpath("//vaadin-text-field[label[.='Name']]/input")))
-                .sendKeys("Through the cluster");
-        driver.findElement(By.xpath("//vaadin-button[text()[normalize-space(.)='Generate Token']]"))
-                .click();
+        Browser.startNewToken(driver, "Through the cluster");
+        driver.findElement(Browser.GENERATE_TOKEN).click();
         String shown = wait.until(visibilityOfElementLocated(
                         By.xpath("//vaadin-text-field[label[starts-with(.,'Your new API token')]]/input")))
                 .getDomProperty("value");

@@ -1,7 +1,6 @@
 package io.tokenkeeper.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.tokenkeeper.app.api.OtherNode;
@@ -28,10 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageBrowserTest {
 
-    private static final By ADD = By.xpath("//vaadin-button[text()[normalize-space(.)='Add New Token']]");
-    private static final By NAME = By.xpath("//vaadin-text-field[label[.='Name']]/input");
-    private static final By GENERATE = By.xpath("//vaadin-button[text()[normalize-space(.)='Generate Token']]");
-    private static final By VALUE = By.xpath("//vaadin-text-field[label[starts-with(.,'Your new API token')]]/input");
     private static final By UNAVAILABLE =
             By.xpath("//vaadin-notification-card[contains(., '" + ErrorNotifier.DATABASE_UNAVAILABLE + "')]");
 
@@ -71,27 +66,27 @@ class DatabaseOutageBrowserTest {
                 user.username().value(),
                 UserTestData.PASSWORD);
         var wait = Browser.waitFor(driver);
-        wait.until(elementToBeClickable(ADD)).click();
-        wait.until(visibilityOfElementLocated(NAME)).sendKeys("During the outage");
+        Browser.startNewToken(driver, "During the outage");
 
         int port = postgres.getPort();
         postgres.close();
-        driver.findElement(GENERATE).click();
+        driver.findElement(Browser.GENERATE_TOKEN).click();
 
         // The pool gives up after 0.8 s; three seconds leave room for a busy machine, not for the 30 s of a hang.
         new WebDriverWait(driver, Duration.ofSeconds(3)).until(visibilityOfElementLocated(UNAVAILABLE));
         Browser.screenshot(driver, "database-unavailable");
-        assertThat(driver.findElements(VALUE)).isEmpty();
+        assertThat(driver.findElements(Browser.NEW_TOKEN_VALUE)).isEmpty();
 
         postgres = startPostgres(port);
         new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(700)).until(browser -> {
-            if (!browser.findElements(VALUE).isEmpty()) {
+            if (!browser.findElements(Browser.NEW_TOKEN_VALUE).isEmpty()) {
                 return true;
             }
-            browser.findElement(GENERATE).click();
+            browser.findElement(Browser.GENERATE_TOKEN).click();
             return false;
         });
-        String shown = wait.until(visibilityOfElementLocated(VALUE)).getDomProperty("value");
+        String shown =
+                wait.until(visibilityOfElementLocated(Browser.NEW_TOKEN_VALUE)).getDomProperty("value");
         assertThat(TokenSecret.parse(shown)).isPresent();
     }
 

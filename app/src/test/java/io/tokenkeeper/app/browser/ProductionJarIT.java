@@ -1,7 +1,6 @@
 package io.tokenkeeper.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.tokenkeeper.app.base.Nginx;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,8 +54,6 @@ class ProductionJarIT {
 
     private static final String ADMIN_PASSWORD = "jar-under-test-passphrase";
     private static final String TOKEN_NAME = "Production jar token";
-    private static final By TOKEN_VALUE =
-            By.xpath("//vaadin-text-field[label[starts-with(.,'Your new API token')]]/input");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
     /** Calls the first run makes with the token; none of them reaches the database before the stop. */
@@ -216,13 +212,10 @@ class ProductionJarIT {
         try {
             Browser.signIn(driver, port, "/settings/user-information/api-tokens", "admin", ADMIN_PASSWORD);
             var wait = Browser.waitFor(driver);
-            wait.until(elementToBeClickable(By.xpath("//vaadin-button[text()[normalize-space(.)='Add New Token']]")))
-                    .click();
-            wait.until(visibilityOfElementLocated(By.xpath("//vaadin-text-field[label[.='Name']]/input")))
-                    .sendKeys(TOKEN_NAME);
-            driver.findElement(By.xpath("//vaadin-button[text()[normalize-space(.)='Generate Token']]"))
-                    .click();
-            return wait.until(visibilityOfElementLocated(TOKEN_VALUE)).getDomProperty("value");
+            Browser.startNewToken(driver, TOKEN_NAME);
+            driver.findElement(Browser.GENERATE_TOKEN).click();
+            return wait.until(visibilityOfElementLocated(Browser.NEW_TOKEN_VALUE))
+                    .getDomProperty("value");
         } finally {
             driver.quit();
         }
