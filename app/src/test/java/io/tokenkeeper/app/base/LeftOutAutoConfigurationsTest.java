@@ -12,6 +12,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.ClassUtils;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *   <li>{@code TransactionAutoConfiguration}, so nothing makes {@code @Transactional} work: its transactions are
  *       jOOQ's, and an annotated class or method would run without a transaction and never say so;
  *   <li>{@code ValidationAutoConfiguration}, so nothing makes {@code @Validated} beans validate their methods' input:
- *       input is validated by the domain's types (Spring MVC keeps its own validator).
+ *       input is validated by the domain's types. Spring Boot's whole validation module is left out of the build
+ *       (Spring MVC's side: {@link NoBeanValidationTest}).
  * </ul>
  *
  * These tests scan the whole application for those annotations, and each finds its own annotated fixture, which shows
@@ -30,16 +32,23 @@ import org.springframework.validation.annotation.Validated;
  */
 class LeftOutAutoConfigurationsTest {
 
+    @Test
+    void the_transaction_auto_configuration_is_left_out() throws Exception {
+        var properties = PropertiesLoaderUtils.loadAllProperties("application.properties");
+
+        assertThat(properties.getProperty("spring.autoconfigure.exclude"))
+                .contains("org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration");
+    }
+
+    /** With the module, its background pre-initializer would build a Hibernate Validator factory at every start. */
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-                "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration"
+                "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
+                "org.springframework.boot.validation.autoconfigure.JakartaValidationBackgroundPreinitializer"
             })
-    void the_auto_configuration_is_left_out(String autoConfiguration) throws Exception {
-        var properties = PropertiesLoaderUtils.loadAllProperties("application.properties");
-
-        assertThat(properties.getProperty("spring.autoconfigure.exclude")).contains(autoConfiguration);
+    void spring_boots_validation_module_is_not_on_the_class_path(String className) {
+        assertThat(ClassUtils.isPresent(className, getClass().getClassLoader())).isFalse();
     }
 
     @Test
