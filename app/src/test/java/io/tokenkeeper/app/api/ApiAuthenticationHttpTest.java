@@ -221,6 +221,24 @@ class ApiAuthenticationHttpTest {
         assertThat(valueInAForm.statusCode()).isEqualTo(400);
     }
 
+    /**
+     * Only a {@code POST} form's fields are request parameters (and refused above when they hold a token): the form body
+     * of any other method is never parsed (application.properties), so a token there authenticates nothing and the
+     * token is left as it was.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PATCH", "PUT", "DELETE"})
+    void a_token_in_the_form_body_of_another_method_is_never_read(String method) {
+        var response = api.send(api.request("/api/v1/tokens/" + caller.tokenId())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString("token=" + caller.value() + "&name=changed")));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(response.body()).doesNotContain(caller.value());
+        assertThat(api.get(ME, caller.bearer()).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void two_authorization_headers_are_refused_with_400() {
         var other = testData.aCaller();

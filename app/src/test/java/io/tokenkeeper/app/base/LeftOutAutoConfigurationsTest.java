@@ -27,7 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *       (Spring MVC's side: {@link NoBeanValidationTest}).
  * </ul>
  *
- * These tests scan the whole application for those annotations, and each finds its own annotated fixture, which shows
+ * Spring MVC's {@code FormContentFilter} is off too: request bodies are JSON.
+ *
+ * <p>These tests scan the whole application for those annotations, and each finds its own annotated fixture, which shows
  * the scan would find one in the application.
  */
 class LeftOutAutoConfigurationsTest {
@@ -38,6 +40,14 @@ class LeftOutAutoConfigurationsTest {
 
         assertThat(properties.getProperty("spring.autoconfigure.exclude"))
                 .contains("org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration");
+    }
+
+    @Test
+    void spring_mvc_parses_no_form_bodies() throws Exception {
+        var properties = PropertiesLoaderUtils.loadAllProperties("application.properties");
+
+        assertThat(properties.getProperty("spring.mvc.formcontent.filter.enabled"))
+                .isEqualTo("false");
     }
 
     /** With the module, its background pre-initializer would build a Hibernate Validator factory at every start. */
