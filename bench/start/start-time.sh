@@ -63,3 +63,7 @@ printf '%-34s %6s ms (median of %s: %s)\n' \
     "plain JVM" "$(median "${plain[@]}")" "$RUNS" "${plain[*]}" \
     "Spring AOT" "$(median "${aot[@]}")" "$RUNS" "${aot[*]}" \
     "Spring AOT and the JDK's AOT cache" "$(median "${cached[@]}")" "$RUNS" "${cached[*]}"
+# How fast the machine was at the time shows in the plain JVM's figure; the ratio compares runs taken at different
+# speeds of a shared host better than the cached figure alone.
+awk -v c="$(median "${cached[@]}")" -v p="$(median "${plain[@]}")" \
+    'BEGIN { printf "%-34s %6.2f (cached start / plain JVM start)\n", "ratio", c / p }'
