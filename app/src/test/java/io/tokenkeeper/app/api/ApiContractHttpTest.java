@@ -149,6 +149,20 @@ class ApiContractHttpTest {
         assertProblem(response, 415);
     }
 
+    /** Where the body is optional (rotating a token) too: YAML is not JSON, and nothing happens. */
+    @Test
+    void a_yaml_body_is_a_415_problem_and_changes_nothing() {
+        var response = api.send(api.request("/api/v1/tokens/self/rotate")
+                .header("Authorization", caller.bearer())
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString("overlap: ONE_DAY\nexpiry: KEEP\n")));
+
+        assertProblem(response, 415);
+        assertThat(api.get("/api/v1/me", caller.bearer()).statusCode())
+                .as("the token was not rotated")
+                .isEqualTo(200);
+    }
+
     @Test
     void an_accept_header_the_api_cannot_satisfy_is_a_406_problem() {
         var response = api.send(api.request(TOKENS)

@@ -63,6 +63,17 @@ final class ScimClient {
         return send(request(path).DELETE());
     }
 
+    /** A request with a body of the given type and an answer asked for in the given one; no body when null. */
+    Answer exchange(String method, String path, String contentType, String accept, String body) {
+        var request = request(path).setHeader("Accept", accept);
+        if (body != null) {
+            request.setHeader("Content-Type", contentType);
+        }
+        return send(request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A status code of a plain request to any path of the server with this client's credentials. */
     int status(String path) {
         return get(path).status();

@@ -236,6 +236,27 @@ class ScimUsersHttpTest {
         assertThat(groups.json().get("status").stringValue()).isEqualTo("404");
     }
 
+    /** Only JSON: a YAML body is refused before it is read, and an answer is SCIM's JSON whatever the client asks. */
+    @Test
+    void scim_reads_and_writes_json_only() {
+        var yamlBody = scim.exchange(
+                "POST",
+                USERS,
+                "application/yaml",
+                "application/scim+json",
+                "schemas: [\"urn:ietf:params:scim:schemas:core:2.0:User\"]\nuserName: yaml.person\n");
+        var yamlAnswer = scim.exchange("GET", USERS, "application/scim+json", "application/yaml", null);
+
+        assertThat(yamlBody.status()).isEqualTo(415);
+        assertThat(yamlAnswer.status()).isEqualTo(200);
+        assertThat(yamlAnswer.header("Content-Type")).startsWith("application/scim+json");
+        assertThat(scim.get(USERS + "?filter=userName%20eq%20%22yaml.person%22")
+                        .json()
+                        .get("totalResults")
+                        .asInt())
+                .isZero();
+    }
+
     @Test
     void only_a_working_provisioning_token_opens_scim_and_it_opens_nothing_else() {
         var apiCaller = testUsers.aUserWithApiAccess();
