@@ -17,8 +17,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (Jackson 2's YAML support comes with springdoc), XML for JAXB types, and in the tests more. A handler whose body is
  * optional or that names no {@code consumes} type (rotating a token, SCIM) then read a YAML body with a mapper none of
  * the API's strictness applies to, and answered in YAML a client that asked for it. The OpenAPI document promises
- * JSON; a body of any other type is now a {@code 415} and an answer in any other type a {@code 406}
- * ({@code ApiContractHttpTest}, {@code ScimUsersHttpTest}).
+ * JSON; a body of any other type is now a {@code 415}, and a client that accepts only another type gets a {@code 406}
+ * — or, from SCIM, whose answers fix their own type, SCIM's JSON ({@code ApiContractHttpTest},
+ * {@code ScimUsersHttpTest}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonBodiesOnly implements WebMvcConfigurer {

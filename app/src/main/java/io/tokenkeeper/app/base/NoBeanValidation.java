@@ -10,7 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Validator along, and with it on the class path Spring MVC would build a validator factory on the main thread at
  * every start (some 440 classes loaded and set up) that no request ever uses: no handler parameter asks for
  * {@code @Valid} or {@code @Validated}. Spring MVC takes this validator instead; it supports no type, so nothing is
- * ever validated by it. {@code LeftOutAutoConfigurationsTest} fails if a handler parameter asks for validation, and
+ * ever validated by it. {@code NoBeanValidationTest} fails if a handler parameter asks for validation, and
  * the application's pom leaves out Spring Boot's validation module, which would otherwise bootstrap Hibernate
  * Validator on a thread of its own.
  */

@@ -236,7 +236,10 @@ class ApiAuthenticationHttpTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
         assertThat(response.body()).doesNotContain(caller.value());
-        assertThat(api.get(ME, caller.bearer()).statusCode()).isEqualTo(200);
+        var me = api.get(ME, caller.bearer());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(me).at("/token/name").asString())
+                .isEqualTo(caller.token().token().name().value());
     }
 
     @Test
